@@ -1,0 +1,22 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A learner, instructor or administrator.
+
+    `display_name` is the name printed on the certificate; it falls back to the
+    full name, then the username.
+    """
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name printed on your certificate."),
+    )
+
+    @property
+    def name_for_display(self):
+        return self.display_name or self.get_full_name() or self.username

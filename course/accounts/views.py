@@ -1,0 +1,96 @@
+import json
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("progress:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect(request.GET.get("next") if _safe_next(request) else "/")
+    return TemplateResponse(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _safe_next(request):
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    next_url = request.GET.get("next", "")
+    return bool(next_url) and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return TemplateResponse(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def learner_data(user):
+    """Everything the site holds about a learner: the profile plus each app's
+    `export_learner_data` (accounts does not need to know the other apps)."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "username": user.username,
+            "email": user.email,
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+        },
+    }
+    for config in apps.get_app_configs():
+        exporter = getattr(config, "export_learner_data", None)
+        if exporter:
+            data.update(exporter(user))
+    return data
+
+
+@login_required
+def export_data(request):
+    response = HttpResponse(
+        json.dumps(learner_data(request.user), indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="alliances-and-arms-{request.user.username}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        with transaction.atomic():
+            logout(request)
+            user.delete()  # cascades to attempts, responses, completions and the certificate
+        messages.success(request, _("Your account and all your learning records are deleted."))
+        return redirect("/")
+    return TemplateResponse(request, "accounts/delete_account.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    return redirect("/")

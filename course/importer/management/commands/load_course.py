@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from course.importer.parsing import parse_content
+from course.importer.writing import write_course
+
+
+class Command(BaseCommand):
+    help = "Load the course from content/: validate every file, then write pages, quizzes and glossary."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--content", default=str(settings.CONTENT_DIR), help="The content folder.")
+        parser.add_argument("--dry-run", action="store_true", help="Validate only; write nothing.")
+        parser.add_argument("--force", action="store_true", help="Overwrite items edited in the admin.")
+
+    def handle(self, *args, content, dry_run, force, **options):
+        course, errors = parse_content(content)
+        if errors:
+            for error in errors:
+                self.stderr.write(str(error))
+            raise CommandError(f"{len(errors)} problem(s) in {content}; nothing was written.")
+        lessons = sum(len(module.lessons) for module in course.modules)
+        summary = f"{len(course.modules)} modules, {lessons} lessons, {len(course.glossary)} glossary terms"
+        if dry_run:
+            self.stdout.write(self.style.SUCCESS(f"Content is valid: {summary}. Nothing written (--dry-run)."))
+            return
+        report = write_course(course, force=force)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {summary}: {len(report.created)} created, {len(report.updated)} updated, "
+                f"{report.unchanged} unchanged, {len(report.skipped)} skipped."
+            )
+        )
+        for item in report.skipped:
+            self.stdout.write(self.style.WARNING(f"Skipped {item}; use --force to overwrite."))

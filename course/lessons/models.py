@@ -1,0 +1,206 @@
+"""The course as Wagtail pages: CourseHomePage > ModulePage > LessonPage, plus the glossary."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from markdownx.models import MarkdownxField
+from modelcluster.fields import ParentalManyToManyField
+
+from .blocks import LessonBodyBlock, MarkdownBlock
+from .markdown import render_markdown_document
+
+
+def lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ImportedPageMixin(models.Model):
+    """Remembers which revision `load_course` wrote, so a later import can tell
+    whether an instructor has edited the page since (and then leave it alone)."""
+
+    content_source = models.CharField(max_length=255, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    imported_revision_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def edited_since_import(self):
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+
+class GlossaryTerm(index.Indexed, models.Model):
+    term = models.CharField(_("term"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    definition = MarkdownxField(_("definition"))
+    related = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related terms"))
+
+    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("related")]
+    search_fields = [index.SearchField("term"), index.AutocompleteField("term"), index.SearchField("definition")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self):
+        return f"term-{self.slug}"
+
+
+class CourseHomePage(ImportedPageMixin, Page):
+    tagline = models.CharField(max_length=200, blank=True)
+    introduction = MarkdownxField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["lessons.ModulePage", "lessons.GlossaryPage", "lessons.TimelinePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = ModulePage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class ModulePage(ImportedPageMixin, Page):
+    number = models.PositiveSmallIntegerField(default=1, help_text=_("Orders the modules: 1, 2, 3..."))
+    summary = models.TextField()
+    objectives = models.TextField(help_text=_("One learning objective per line."))
+
+    content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("summary"), FieldPanel("objectives")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["lessons.CourseHomePage"]
+    subpage_types = ["lessons.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module page")
+
+    @property
+    def objective_list(self):
+        return lines(self.objectives)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = list(LessonPage.objects.child_of(self).live().order_by("path"))
+        for position, lesson in enumerate(context["lessons"], start=1):
+            lesson.number_label = f"{self.number}.{position}"
+        return context
+
+
+class LessonPage(ImportedPageMixin, Page):
+    summary = models.TextField()
+    objectives = models.TextField(help_text=_("One learning objective per line."))
+    key_terms = ParentalManyToManyField(GlossaryTerm, blank=True, related_name="lessons")
+    body = StreamField(LessonBodyBlock())
+    sources = MarkdownxField(help_text=_("A Markdown list, one source per item."))
+    facts_as_of = models.DateField(null=True, blank=True, help_text=_("When the changeable facts were checked."))
+    review_by = models.DateField(null=True, blank=True, help_text=_("When an instructor should check them again."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+        FieldPanel("key_terms"),
+        FieldPanel("sources"),
+        MultiFieldPanel([FieldPanel("facts_as_of"), FieldPanel("review_by")], heading=_("Facts")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["lessons.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson page")
+
+    @property
+    def objective_list(self):
+        return lines(self.objectives)
+
+    @cached_property
+    def headings(self):
+        """Every heading in the body's Markdown blocks, in order (for contents and quiz links)."""
+        found = []
+        for block in self.body:
+            if isinstance(block.block, MarkdownBlock):
+                found.extend(render_markdown_document(block.value).headings)
+        return found
+
+    @property
+    def table_of_contents(self):
+        return [heading for heading in self.headings if heading.level == 2]
+
+    @property
+    def anchors(self):
+        return {heading.anchor for heading in self.headings}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query for the module and one for all lessons of the module, however many there are.
+        module = ModulePage.objects.ancestor_of(self).only("id", "title", "number", "path", "url_path").last()
+        siblings = list(
+            LessonPage.objects.sibling_of(self).live().order_by("path").only("id", "title", "path", "url_path")
+        )
+        position = next(i for i, lesson in enumerate(siblings) if lesson.pk == self.pk)
+        context.update(
+            module=module,
+            number_label=f"{module.number}.{position + 1}" if module else "",
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            key_terms=list(self.key_terms.all()),
+        )
+        return context
+
+
+class GlossaryPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["lessons.CourseHomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("glossary page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = list(GlossaryTerm.objects.prefetch_related("related").order_by("term"))
+        groups = {}
+        for term in terms:
+            groups.setdefault(term.term[0].upper(), []).append(term)
+        context["term_groups"] = sorted(groups.items())
+        return context
+
+
+class TimelinePage(Page):
+    """Every dated event of the lessons' timeline blocks, in date order."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["lessons.CourseHomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("timeline page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .timeline import course_timeline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = course_timeline(LessonPage.objects.live().descendant_of(self.get_parent()))
+        return context

@@ -1,0 +1,55 @@
+"""The Instructors group: edits, publishes and locks course pages, glossary terms,
+images, documents and quizzes; nothing in users or site settings.
+
+Run from a data migration and again by `ensure_course` (re-runnable)."""
+
+INSTRUCTORS = "Instructors"
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+]  # fmt: skip
+MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("lessons", "add_glossaryterm"), ("lessons", "change_glossaryterm"), ("lessons", "delete_glossaryterm"),
+    ("quiz", "add_quiz"), ("quiz", "change_quiz"), ("quiz", "delete_quiz"), ("quiz", "view_quiz"),
+    ("quiz", "view_attempt"),
+]  # fmt: skip
+
+
+def ensure_instructors_group(apps):
+    """Idempotent; `apps` is a migration's app registry or django.apps.apps."""
+    from django.contrib.auth.management import create_permissions
+
+    for config in apps.get_app_configs():
+        config.models_module = True
+        create_permissions(config, apps=apps, verbosity=0)
+        config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    group, _ = Group.objects.get_or_create(name=INSTRUCTORS)
+
+    def permission(app_label, codename):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    group.permissions.add(*(permission(app, codename) for app, codename in MODEL_PERMISSIONS))
+    root = Page.objects.filter(depth=1).first()
+    if root:
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=permission("wagtailcore", codename)
+            )
+    collection = Collection.objects.filter(depth=1).first()
+    if collection:
+        for app, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission(app, codename)
+            )
+    return group

@@ -1,0 +1,59 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from ..markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def safe_markdown(text):
+    """Markdown to sanitised HTML (see course.lessons.markdown)."""
+    return render_markdown(text)
+
+
+@register.filter
+def split_lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def make_list_of(item):
+    """Wrap one object in a list (breadcrumbs take a list of ancestors)."""
+    return [item]
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@register.filter
+def event_date(value):
+    """'1949-04-04' -> '4 Apr 1949', '1949-04' -> 'Apr 1949', '1949' -> '1949'."""
+    parts = str(value).split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return str(value)
+
+
+@register.filter
+def inline_markdown(text):
+    """Markdown for inline places (a legend): one paragraph loses its <p> wrapper."""
+    html = str(render_markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return mark_safe(html)  # noqa: S308 - sanitised by render_markdown
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def percent(fraction):
+    return round(100 * float(fraction or 0))

@@ -1,0 +1,64 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from markdownx.views import ImageUploadView, MarkdownifyView
+
+from .models import GlossaryTerm, LessonPage
+
+SEARCH_MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = None
+    results, terms = [], []
+    if len(query) > SEARCH_MAX_QUERY_LENGTH:
+        error = _("Please use a shorter search (at most %(n)s characters).") % {"n": SEARCH_MAX_QUERY_LENGTH}
+    elif query:
+        results = LessonPage.objects.live().public().search(query)
+        terms = list(GlossaryTerm.objects.search(query)[:5])
+    paginator = Paginator(results, 10)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+    status = 400 if error else 200
+    return TemplateResponse(
+        request, "lessons/search.html", {"query": query, "results": page, "terms": terms, "error": error}, status=status
+    )
+
+
+# django-markdownx's endpoints have no access control of their own: only staff
+# (who can reach the admin editor) may preview or upload.
+@staff_member_required(login_url="wagtailadmin_login")
+@require_POST
+def markdownify(request):
+    if "content" not in request.POST:
+        return HttpResponseBadRequest(_("No content to preview."))
+    return MarkdownifyView.as_view()(request)
+
+
+@staff_member_required(login_url="wagtailadmin_login")
+@require_POST
+def markdownx_upload(request):
+    return ImageUploadView.as_view()(request)
+
+
+def healthz(request):
+    """For load balancers and the benchmark's ceiling: no database, no session, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return TemplateResponse(request, "404.html", status=404)
+
+
+def server_error(request):
+    # A plain render: the request context (and its database-backed processors) may be what failed.
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

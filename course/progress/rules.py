@@ -1,0 +1,50 @@
+"""The rules of the course (design.md), as pure functions over plain data.
+
+- A lesson is complete when its check is passed, or, without a check, when marked read.
+- A module is complete when all its lessons are and its module quiz is passed.
+- The course is complete when every module is. Retakes: the best score counts.
+"""
+
+from dataclasses import dataclass
+
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+COMPLETE = "complete"
+
+
+@dataclass(frozen=True)
+class QuizRecord:
+    """A learner's record on one quiz: best score, whether any attempt passed, attempts made."""
+
+    best_score: float | None = None
+    passed: bool = False
+    attempts: int = 0
+
+
+NO_RECORD = QuizRecord()
+
+
+def lesson_state(has_check, check, marked_read):
+    if has_check:
+        if check.passed:
+            return COMPLETE
+        return IN_PROGRESS if check.attempts or marked_read else NOT_STARTED
+    return COMPLETE if marked_read else NOT_STARTED
+
+
+def module_state(lesson_states, has_quiz, quiz):
+    lessons_done = all(state == COMPLETE for state in lesson_states)
+    quiz_done = quiz.passed or not has_quiz
+    if lessons_done and quiz_done:
+        return COMPLETE
+    if any(state != NOT_STARTED for state in lesson_states) or quiz.attempts:
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+def percent_complete(done, total):
+    return round(100 * done / total) if total else 0
+
+
+def course_complete(module_states):
+    return bool(module_states) and all(state == COMPLETE for state in module_states)

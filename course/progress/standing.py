@@ -1,0 +1,185 @@
+"""Where a learner stands: the course structure (cached, shared by everyone) plus
+the learner's own records, read in two queries however big the course is."""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished
+
+from course.lessons.models import LessonPage, ModulePage
+from course.quiz.models import Attempt, Quiz, QuizKind
+
+from . import rules
+from .models import LessonCompletion
+
+STRUCTURE_CACHE_KEY = "course-structure:v1"
+
+
+@dataclass
+class LessonInfo:
+    id: int
+    title: str
+    url: str
+    number_label: str
+    check_id: int | None
+    state: str = rules.NOT_STARTED
+    check: rules.QuizRecord = rules.NO_RECORD
+
+
+@dataclass
+class ModuleInfo:
+    id: int
+    number: int
+    title: str
+    url: str
+    quiz_id: int | None
+    lessons: list = field(default_factory=list)
+    state: str = rules.NOT_STARTED
+    quiz: rules.QuizRecord = rules.NO_RECORD
+
+    @property
+    def lessons_done(self):
+        return sum(1 for lesson in self.lessons if lesson.state == rules.COMPLETE)
+
+    @property
+    def items_total(self):
+        return len(self.lessons) + (1 if self.quiz_id else 0)
+
+    @property
+    def items_done(self):
+        return self.lessons_done + (1 if self.quiz_id and self.quiz.passed else 0)
+
+    @property
+    def percent(self):
+        return rules.percent_complete(self.items_done, self.items_total)
+
+
+@dataclass
+class CourseProgress:
+    modules: list
+    complete: bool = False
+
+    @property
+    def percent(self):
+        done = sum(module.items_done for module in self.modules)
+        total = sum(module.items_total for module in self.modules)
+        return rules.percent_complete(done, total)
+
+    def module(self, module_id):
+        return next((module for module in self.modules if module.id == module_id), None)
+
+    def lesson(self, lesson_id):
+        for module in self.modules:
+            for lesson in module.lessons:
+                if lesson.id == lesson_id:
+                    return lesson
+        return None
+
+    @property
+    def next_step(self):
+        """The first unfinished lesson, or the module quiz that is all that remains of a module."""
+        for module in self.modules:
+            for lesson in module.lessons:
+                if lesson.state != rules.COMPLETE:
+                    return {"title": lesson.title, "url": lesson.url, "label": lesson.number_label}
+            if module.quiz_id and not module.quiz.passed:
+                return {"title": f"Module {module.number} quiz", "url": module.url + "#module-quiz", "label": ""}
+        return None
+
+
+def build_structure():
+    """[(module fields, [lesson fields])] for the live course: three queries."""
+    quizzes = {(quiz["page_id"], quiz["kind"]): quiz["id"] for quiz in Quiz.objects.values("id", "page_id", "kind")}
+    lessons_by_parent = {}
+    for lesson in LessonPage.objects.live().order_by("path").only("id", "title", "path", "url_path", "depth"):
+        lessons_by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
+    structure = []
+    for module in ModulePage.objects.live().order_by("path").only("id", "title", "number", "path", "url_path"):
+        lessons = [
+            {
+                "id": lesson.pk,
+                "title": lesson.title,
+                "url": lesson.url,
+                "number_label": f"{module.number}.{position}",
+                "check_id": quizzes.get((lesson.pk, QuizKind.LESSON_CHECK)),
+            }
+            for position, lesson in enumerate(lessons_by_parent.get(module.path, []), start=1)
+        ]
+        structure.append(
+            {
+                "id": module.pk,
+                "number": module.number,
+                "title": module.title,
+                "url": module.url,
+                "quiz_id": quizzes.get((module.pk, QuizKind.MODULE_QUIZ)),
+                "lessons": lessons,
+            }
+        )
+    return structure
+
+
+def course_structure():
+    structure = cache.get(STRUCTURE_CACHE_KEY)
+    if structure is None:
+        structure = build_structure()
+        cache.set(STRUCTURE_CACHE_KEY, structure, 60 * 60)
+    return structure
+
+
+def quiz_records(learner):
+    """Best score, pass and attempt count per quiz for one learner: one query."""
+    rows = (
+        Attempt.objects.filter(learner=learner, submitted_at__isnull=False)
+        .values("quiz_id")
+        .annotate(best=Max("score"), attempts=Count("id"), passes=Count("id", filter=Q(passed=True)))
+    )
+    return {row["quiz_id"]: rules.QuizRecord(row["best"], row["passes"] > 0, row["attempts"]) for row in rows}
+
+
+def learner_progress(learner):
+    records = quiz_records(learner) if learner.is_authenticated else {}
+    marked_read = (
+        set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
+        if learner.is_authenticated
+        else set()
+    )
+    modules = []
+    for module_data in course_structure():
+        module = ModuleInfo(**{**module_data, "lessons": []})
+        for lesson_data in module_data["lessons"]:
+            lesson = LessonInfo(**lesson_data)
+            lesson.check = records.get(lesson.check_id, rules.NO_RECORD)
+            lesson.state = rules.lesson_state(lesson.check_id is not None, lesson.check, lesson.id in marked_read)
+            module.lessons.append(lesson)
+        module.quiz = records.get(module.quiz_id, rules.NO_RECORD)
+        module.state = rules.module_state(
+            [lesson.state for lesson in module.lessons], module.quiz_id is not None, module.quiz
+        )
+        modules.append(module)
+    progress = CourseProgress(modules=modules)
+    progress.complete = rules.course_complete([module.state for module in modules])
+    return progress
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def forget_structure(**kwargs):
+    cache.delete(STRUCTURE_CACHE_KEY)
+
+
+@receiver(post_save, sender=Quiz)
+@receiver(post_delete, sender=Quiz)
+def forget_structure_on_quiz_change(**kwargs):
+    cache.delete(STRUCTURE_CACHE_KEY)
+
+
+@receiver(post_delete)
+def forget_structure_on_page_delete(sender, **kwargs):
+    from wagtail.models import Page
+
+    if issubclass(sender, Page):
+        cache.delete(STRUCTURE_CACHE_KEY)

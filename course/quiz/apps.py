@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+
+
+class QuizConfig(AppConfig):
+    name = "course.quiz"
+    label = "quiz"
+    verbose_name = "Quizzes"
+
+    def export_learner_data(self, learner):
+        from .models import Attempt
+
+        attempts = Attempt.objects.filter(learner=learner).select_related("quiz").prefetch_related("responses")
+        return {
+            "quiz_attempts": [
+                {
+                    "quiz": attempt.quiz.title,
+                    "quiz_id": attempt.quiz_id,
+                    "started_at": attempt.started_at.isoformat(),
+                    "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
+                    "score": attempt.score,
+                    "passed": attempt.passed,
+                    "responses": [
+                        {"question_id": r.question_id, "answer": r.answer, "credit": r.credit}
+                        for r in attempt.responses.all()
+                    ],
+                }
+                for attempt in attempts.order_by("started_at")
+            ]
+        }

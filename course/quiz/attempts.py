@@ -1,0 +1,98 @@
+"""Starting, reading and submitting attempts: the only code that writes learner quiz data."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from . import grading
+from .answers import grade_answer
+from .models import Attempt, Choice, Question, Response
+from .paper import build_paper, draw_question_ids
+from .signals import attempt_graded
+
+# Slack for the network and a slow click after the clock reaches zero.
+DEADLINE_GRACE = timedelta(seconds=30)
+
+
+def questions_with_choices(quiz_id, question_ids=None):
+    """One query for the questions, one for all their choices."""
+    queryset = (
+        Question.objects.filter(quiz_id=quiz_id)
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")))
+        .select_related("section_page")
+    )
+    if question_ids is not None:
+        queryset = queryset.filter(pk__in=question_ids)
+    return {question.pk: question for question in queryset}
+
+
+def open_attempt(learner, quiz):
+    """The learner's unfinished attempt at this quiz, or a new one."""
+    existing = Attempt.objects.filter(learner=learner, quiz=quiz, submitted_at__isnull=True).first()
+    if existing and not is_expired(existing):
+        return existing
+    if existing:
+        submit_attempt(existing, {}, timed_out=True)
+    seed = secrets.randbits(62)
+    question_ids = draw_question_ids(
+        Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True),
+        quiz.draw_count,
+        quiz.shuffle,
+        seed,
+    )
+    now = timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                learner=learner, quiz=quiz, seed=seed, question_ids=question_ids, started_at=now, deadline=deadline
+            )
+    except IntegrityError:
+        # A second tab started the same quiz at the same moment: use its attempt.
+        return Attempt.objects.get(learner=learner, quiz=quiz, submitted_at__isnull=True)
+
+
+def is_expired(attempt, now=None):
+    return attempt.deadline is not None and (now or timezone.now()) > attempt.deadline + DEADLINE_GRACE
+
+
+def attempt_paper(attempt):
+    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    return build_paper(attempt, questions, attempt.quiz.shuffle), questions
+
+
+def submit_attempt(attempt, answers, timed_out=False):
+    """Grade and store an attempt once. Returns False if it had already been submitted.
+
+    The conditional UPDATE claims the attempt: of two concurrent submits only one
+    sees `submitted_at IS NULL`, so responses are written once.
+    """
+    now = timezone.now()
+    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    with transaction.atomic():
+        claimed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+            submitted_at=now, timed_out=timed_out
+        )
+        if not claimed:
+            return False
+        responses, credits = [], []
+        for question_id in attempt.question_ids:
+            question = questions.get(question_id)
+            if question is None:
+                continue
+            answer = None if timed_out else answers.get(question_id)
+            credit = grade_answer(question, answer)
+            responses.append(Response(attempt=attempt, question=question, answer=answer, credit=credit))
+            credits.append((credit, question.points))
+        Response.objects.bulk_create(responses)
+        score = grading.attempt_score(credits)
+        attempt.submitted_at = now
+        attempt.timed_out = timed_out
+        attempt.score = score
+        attempt.passed = grading.is_pass(score, attempt.quiz.pass_mark)
+        Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, passed=attempt.passed)
+        attempt_graded.send(sender=Attempt, attempt=attempt)
+    return True

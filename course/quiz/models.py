@@ -1,0 +1,212 @@
+"""Quizzes are course content (authored in the admin or loaded from content/);
+attempts and responses are learner data that point at them."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from markdownx.models import MarkdownxField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+
+class QuizKind(models.TextChoices):
+    LESSON_CHECK = "lesson_check", _("Lesson check")
+    MODULE_QUIZ = "module_quiz", _("Module quiz")
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice (select all that apply)")
+    TRUE_FALSE = "true_false", _("True or false")
+    SHORT = "short", _("Short answer")
+    NUMERIC = "numeric", _("Numeric")
+    ORDERING = "ordering", _("Ordering")
+    MATCHING = "matching", _("Matching")
+
+
+CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDERING, QuestionType.MATCHING}
+
+
+class Quiz(index.Indexed, ClusterableModel):
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=QuizKind.choices, default=QuizKind.LESSON_CHECK)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="quizzes",
+        help_text=_("The lesson a check belongs to, or the module a module quiz belongs to."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    shuffle = models.BooleanField(_("shuffle questions and choices"), default=True)
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions drawn"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty to ask every question; otherwise this many are drawn at random."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    content_source = models.CharField(max_length=255, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), PageChooserPanel("page", ["lessons.LessonPage", "lessons.ModulePage"])]),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("shuffle"),
+                FieldPanel("draw_count"),
+                FieldPanel("time_limit_minutes"),
+            ],
+            heading=_("Rules"),
+        ),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        constraints = [models.UniqueConstraint(fields=["page", "kind"], name="one_quiz_of_a_kind_per_page")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def edited_since_import(self):
+        return self.imported_at is not None and (self.updated_at - self.imported_at).total_seconds() > 1
+
+
+class Question(ClusterableModel, Orderable):
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.SINGLE)
+    prompt = MarkdownxField(_("prompt"))
+    explanation = MarkdownxField(
+        _("explanation"), help_text=_("Shown after submitting: why the right answer is right.")
+    )
+    points = models.PositiveSmallIntegerField(_("points"), default=1, validators=[MinValueValidator(1)])
+    section_page = models.ForeignKey(
+        "lessons.LessonPage",
+        verbose_name=_("lesson that teaches it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    section_anchor = models.CharField(_("section anchor"), max_length=120, blank=True)
+    correct_boolean = models.BooleanField(_("correct answer (true/false)"), null=True, blank=True)
+    accepted_answers = models.TextField(
+        _("accepted answers (short answer)"), blank=True, help_text=_("One accepted answer per line.")
+    )
+    correct_number = models.FloatField(_("correct number (numeric)"), null=True, blank=True)
+    tolerance = models.FloatField(_("tolerance (numeric)"), default=0, validators=[MinValueValidator(0)])
+    facts_as_of = models.DateField(null=True, blank=True)
+    review_by = models.DateField(null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
+        FieldPanel("prompt"),
+        InlinePanel(
+            "choices",
+            heading=_("Choices"),
+            label=_("Choice"),
+            help_text=_(
+                "Single and multiple choice: tick the right ones. Ordering: list the items in the right "
+                "order. Matching: give each item the text it pairs with."
+            ),
+        ),
+        FieldRowPanel([FieldPanel("correct_boolean"), FieldPanel("correct_number"), FieldPanel("tolerance")]),
+        FieldPanel("accepted_answers"),
+        FieldPanel("explanation"),
+        FieldRowPanel([PageChooserPanel("section_page", "lessons.LessonPage"), FieldPanel("section_anchor")]),
+        FieldRowPanel([FieldPanel("facts_as_of"), FieldPanel("review_by")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+
+    def __str__(self):
+        return self.prompt[:80]
+
+    @property
+    def accepted_answer_list(self):
+        return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
+
+    @property
+    def section_url(self):
+        if not self.section_page_id or not self.section_page:
+            return ""
+        return f"{self.section_page.url}#{self.section_anchor}" if self.section_anchor else self.section_page.url
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("text"), max_length=300)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    match_text = models.CharField(_("pairs with (matching)"), max_length=300, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+
+    def __str__(self):
+        return self.text
+
+
+class Attempt(models.Model):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    seed = models.BigIntegerField(help_text=_("Seeds this attempt's question draw and choice order."))
+    question_ids = models.JSONField(default=list, help_text=_("The questions of this attempt, in order."))
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True, help_text=_("Per cent of points earned."))
+    passed = models.BooleanField(null=True)
+    timed_out = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["learner", "quiz"]), models.Index(fields=["quiz", "submitted_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz"], condition=Q(submitted_at__isnull=True), name="one_open_attempt_per_quiz"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} - {self.quiz} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+
+class Response(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="responses")
+    answer = models.JSONField(null=True, blank=True, help_text=_("The answer as given."))
+    credit = models.FloatField(validators=[MinValueValidator(0), MaxValueValidator(1)])
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_response_per_question")]
+
+    def __str__(self):
+        return f"{self.attempt_id}/{self.question_id}: {self.credit:.2f}"

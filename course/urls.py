@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from course.lessons import views as lesson_views
+
+urlpatterns = [
+    path("healthz", lesson_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    # markdownx's own urls.py is not included: these wrap its views as staff-only.
+    path("markdownx/markdownify/", lesson_views.markdownify, name="markdownx_markdownify"),
+    path("markdownx/upload/", lesson_views.markdownx_upload, name="markdownx_upload"),
+    path("search/", lesson_views.search, name="search"),
+    path("accounts/", include("course.accounts.urls")),
+    path("quiz/", include("course.quiz.urls")),
+    path("", include("course.progress.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "course.lessons.views.page_not_found"
+handler500 = "course.lessons.views.server_error"
