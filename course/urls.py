@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", lesson_views.search, name="search"),
     path("accounts/", include("course.accounts.urls")),
     path("quiz/", include("course.quiz.urls")),
+    path("capstone/", include("course.capstone.urls")),
     path("", include("course.progress.urls")),
 ]
 

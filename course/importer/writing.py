@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from course.capstone.models import Capstone, CapstonePrompt
 from course.lessons.models import CourseHomePage, GlossaryTerm, LessonPage, ModulePage
 from course.quiz.models import Choice, Question, Quiz
 
@@ -149,6 +150,30 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     (report.created if is_new else report.updated).append(label)
 
 
+def _sync_capstone(capstone_data, lesson, report):
+    """Capstones have no admin-edit tracking: the file wins only when the file changed."""
+    if capstone_data is None:
+        return
+    capstone = Capstone.objects.filter(page=lesson).first()
+    digest = content_hash(asdict(capstone_data))
+    if capstone is not None and capstone.content_source == f"{capstone_data.source}#{digest}":
+        report.unchanged += 1
+        return
+    is_new = capstone is None
+    capstone = capstone or Capstone(page=lesson)
+    capstone.title, capstone.scenario = capstone_data.title, capstone_data.scenario
+    capstone.content_source = f"{capstone_data.source}#{digest}"
+    capstone.save()
+    existing = list(CapstonePrompt.objects.filter(capstone=capstone).order_by("sort_order", "pk"))
+    for position, (prompt, model_answer) in enumerate(capstone_data.prompts):
+        item = existing[position] if position < len(existing) else CapstonePrompt(capstone=capstone)
+        item.sort_order, item.prompt, item.model_answer = position, prompt, model_answer
+        item.save()
+    for item in existing[len(capstone_data.prompts) :]:
+        item.delete()
+    (report.created if is_new else report.updated).append(f"capstone '{capstone_data.title}'")
+
+
 @transaction.atomic
 def write_course(course, force=False):
     report = ImportReport()
@@ -205,5 +230,6 @@ def write_course(course, force=False):
             lessons_by_slug[lesson_data.slug] = lesson
         for lesson_data in module_data.lessons:
             _sync_quiz(lesson_data.check, lessons_by_slug[lesson_data.slug], lessons_by_slug, report, force)
+            _sync_capstone(lesson_data.capstone, lessons_by_slug[lesson_data.slug], report)
         _sync_quiz(module_data.quiz, module, lessons_by_slug, report, force)
     return report

@@ -28,11 +28,7 @@ class MarkdownBlock(blocks.TextBlock):
 
     @cached_property
     def field(self):
-        return forms.CharField(
-            required=self._required,
-            help_text=self._help_text,
-            widget=AdminMarkdownxWidget(attrs={"rows": self.rows}),
-        )
+        return forms.CharField(widget=AdminMarkdownxWidget(attrs={"rows": max(self.rows, 6)}), **self.field_options)
 
     def render_basic(self, value, context=None):
         return render_markdown(value)

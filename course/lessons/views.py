@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.search.backends import get_search_backend
+
 from markdownx.views import ImageUploadView, MarkdownifyView
 
 from .models import GlossaryTerm, LessonPage
@@ -20,7 +22,7 @@ def search(request):
         error = _("Please use a shorter search (at most %(n)s characters).") % {"n": SEARCH_MAX_QUERY_LENGTH}
     elif query:
         results = LessonPage.objects.live().public().search(query)
-        terms = list(GlossaryTerm.objects.search(query)[:5])
+        terms = list(get_search_backend().search(query, GlossaryTerm)[:5])
     paginator = Paginator(results, 10)
     try:
         page = paginator.page(request.GET.get("page", 1))

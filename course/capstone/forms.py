@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MAX_ANSWER_LENGTH
+
+
+class CapstoneForm(forms.Form):
+    """One required textarea per prompt, named prompt-<id>."""
+
+    def __init__(self, prompts, *args, initial_answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prompts = list(prompts)
+        initial_answers = initial_answers or {}
+        for number, prompt in enumerate(self.prompts, start=1):
+            self.fields[f"prompt-{prompt.pk}"] = forms.CharField(
+                label=_("Your answer to prompt %(n)s") % {"n": number},
+                widget=forms.Textarea(attrs={"rows": 8}),
+                max_length=MAX_ANSWER_LENGTH,
+                initial=initial_answers.get(str(prompt.pk), ""),
+                error_messages={"required": _("Write an answer to this prompt before you submit.")},
+            )
+
+    def answers(self):
+        return {str(prompt.pk): self.cleaned_data[f"prompt-{prompt.pk}"].strip() for prompt in self.prompts}

@@ -1,0 +1,59 @@
+"""The capstone scenario (content) and each learner's written answers (learner data)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable
+
+from markdownx.models import MarkdownxField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+MAX_ANSWER_LENGTH = 5000
+
+
+class Capstone(ClusterableModel):
+    page = models.OneToOneField("lessons.LessonPage", on_delete=models.CASCADE, related_name="capstone")
+    title = models.CharField(_("title"), max_length=200)
+    scenario = MarkdownxField(_("scenario"))
+    content_source = models.CharField(max_length=255, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("title"),
+        PageChooserPanel("page", "lessons.LessonPage"),
+        FieldPanel("scenario"),
+        InlinePanel("prompts", heading=_("Prompts"), label=_("Prompt"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("capstone")
+
+    def __str__(self):
+        return self.title
+
+
+class CapstonePrompt(Orderable):
+    capstone = ParentalKey(Capstone, on_delete=models.CASCADE, related_name="prompts")
+    prompt = MarkdownxField(_("prompt"))
+    model_answer = MarkdownxField(_("model answer"), help_text=_("Shown only after the learner submits."))
+
+    panels = [FieldPanel("prompt"), FieldPanel("model_answer")]
+
+    def __str__(self):
+        return self.prompt[:80]
+
+
+class CapstoneResponse(models.Model):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capstone_responses")
+    capstone = models.ForeignKey(Capstone, on_delete=models.CASCADE, related_name="responses")
+    answers = models.JSONField(default=dict, help_text=_("Prompt id -> the learner's answer."))
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["learner", "capstone"], name="one_capstone_response")]
+
+    def __str__(self):
+        return f"{self.learner} - {self.capstone}"

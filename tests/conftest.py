@@ -1,0 +1,123 @@
+"""Shared fixtures. The shipped course is loaded once per test session into the
+test database; each test then runs inside a transaction that is rolled back."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+
+import pytest
+
+from course.lessons.models import CourseHomePage, LessonPage, ModulePage
+from course.lessons.roles import INSTRUCTORS
+from course.quiz.models import Choice, Question, Quiz, QuizKind
+
+PASSWORD = "a-long-test-password-41"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_course", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Cached navigation and course structure must not leak between rolled-back tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return CourseHomePage.objects.get()
+
+
+@pytest.fixture
+def lesson_1_1(db):
+    return LessonPage.objects.get(slug="security-bargains")
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, **fields):
+        user = get_user_model().objects.create_user(
+            username=username, email=f"{username}@example.com", password=PASSWORD, **fields
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def learner(make_user):
+    return make_user("learner")
+
+
+@pytest.fixture
+def other_learner(make_user):
+    return make_user("other")
+
+
+@pytest.fixture
+def instructor(make_user):
+    user = make_user("teacher", is_staff=True)
+    user.groups.add(Group.objects.get(name=INSTRUCTORS))
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("root", "root@example.com", PASSWORD)
+
+
+@pytest.fixture
+def make_module(home):
+    """A module with `lessons` lessons, each with a 2-question check, and a module quiz."""
+
+    def make(lessons=3, slug="test-module", with_checks=True):
+        module = home.add_child(
+            instance=ModulePage(title="Test module", slug=slug, number=99, summary="S", objectives="O")
+        )
+        for index in range(lessons):
+            lesson = module.add_child(
+                instance=LessonPage(
+                    title=f"Test lesson {index}",
+                    slug=f"test-lesson-{index}",
+                    summary="A summary.",
+                    objectives="One\nTwo",
+                    sources="- A source",
+                    body=[
+                        {"type": "markdown", "value": f"## Section {index}\n\nText with a [link](https://example.com)."}
+                    ],
+                )
+            )
+            if with_checks:
+                make_quiz(lesson, QuizKind.LESSON_CHECK, questions=2)
+        make_quiz(module, QuizKind.MODULE_QUIZ, questions=2)
+        return module
+
+    return make
+
+
+def make_quiz(page, kind=QuizKind.LESSON_CHECK, questions=3, **fields):
+    """A quiz of single-choice questions; choice 'Right' is correct."""
+    quiz = Quiz.objects.create(title=f"Quiz on {page.title}", kind=kind, page=page, **fields)
+    for position in range(questions):
+        question = Question.objects.create(
+            quiz=quiz, sort_order=position, type="single", prompt=f"Question {position}?", explanation="Because."
+        )
+        Choice.objects.create(question=question, sort_order=0, text="Right", is_correct=True)
+        Choice.objects.create(question=question, sort_order=1, text="Wrong")
+        Choice.objects.create(question=question, sort_order=2, text="Also wrong")
+    return quiz
+
+
+@pytest.fixture
+def login(client):
+    def do(user):
+        client.force_login(user)
+        return client
+
+    return do

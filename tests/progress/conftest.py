@@ -1,0 +1,42 @@
+"""Helpers for the progress tests: taking quizzes the way a learner does (through
+the quiz app's own functions) and completing the shipped course."""
+
+import pytest
+
+from course.lessons.models import LessonPage, ModulePage
+from course.quiz.answers import right_answer
+from course.quiz.attempts import open_attempt, questions_with_choices, submit_attempt
+from course.quiz.models import Quiz, QuizKind
+
+
+def take_quiz(learner, quiz, correct=True):
+    """Open and submit an attempt: every answer right, or none given (a fail)."""
+    attempt = open_attempt(learner, quiz)
+    questions = questions_with_choices(quiz.pk, attempt.question_ids)
+    answers = {pk: right_answer(question) for pk, question in questions.items()} if correct else {}
+    submit_attempt(attempt, answers)
+    attempt.refresh_from_db()
+    return attempt
+
+
+def course_quizzes():
+    """Every live quiz of the course in reading order: each lesson's check, then the module quiz."""
+    quizzes = []
+    for module in ModulePage.objects.live().order_by("path"):
+        for lesson in LessonPage.objects.child_of(module).live().order_by("path"):
+            quizzes.extend(Quiz.objects.filter(page=lesson, kind=QuizKind.LESSON_CHECK))
+        quizzes.extend(Quiz.objects.filter(page=module, kind=QuizKind.MODULE_QUIZ))
+    return quizzes
+
+
+@pytest.fixture
+def complete_course():
+    """Pass every quiz of the course for a learner; returns the quizzes passed."""
+
+    def complete(learner):
+        quizzes = course_quizzes()
+        for quiz in quizzes:
+            assert take_quiz(learner, quiz).passed, quiz
+        return quizzes
+
+    return complete
