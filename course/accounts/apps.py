@@ -5,3 +5,14 @@ class AccountsConfig(AppConfig):
     name = "course.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(remember_admin_access, dispatch_uid="remember_admin_access")
+
+
+def remember_admin_access(sender, request, user, **kwargs):
+    # The header's "Admin" link: decided once at login instead of two permission queries per page.
+    if request is not None and hasattr(request, "session"):
+        request.session["can_access_admin"] = user.has_perm("wagtailadmin.access_admin")

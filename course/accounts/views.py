@@ -3,6 +3,7 @@ import json
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
@@ -13,13 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+from .throttle import allow_password_reset
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("progress:dashboard")
-    form = SignUpForm(request.POST or None)
+    # Not `request.POST or None`: a POST with no fields is a submission, and must get its errors.
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -38,7 +41,7 @@ def _safe_next(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your profile is saved."))
@@ -79,7 +82,7 @@ def export_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
@@ -88,6 +91,36 @@ def delete_account(request):
         messages.success(request, _("Your account and all your learning records are deleted."))
         return redirect("/")
     return TemplateResponse(request, "accounts/delete_account.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class BadRequestOnFormErrors:
+    """Django's auth views answer a form with errors with 200; like every other form
+    here, they say 400 so a wrong password or a bad address is not a success."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class LoginView(BadRequestOnFormErrors, auth_views.LoginView):
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(BadRequestOnFormErrors, auth_views.PasswordChangeView):
+    pass
+
+
+class PasswordResetView(BadRequestOnFormErrors, auth_views.PasswordResetView):
+    def form_valid(self, form):
+        # Checked before anything is sent: a flood of requests sends no flood of email.
+        if not allow_password_reset(self.request, form.cleaned_data["email"]):
+            return TemplateResponse(self.request, "registration/password_reset_throttled.html", status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(BadRequestOnFormErrors, auth_views.PasswordResetConfirmView):
+    pass
 
 
 @require_POST

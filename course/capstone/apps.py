@@ -6,6 +6,13 @@ class CapstoneConfig(AppConfig):
     label = "capstone"
     verbose_name = "Capstone"
 
+    def ready(self):
+        from course.lessons.content_version import bump_when_saved_or_deleted
+
+        from .models import Capstone, CapstonePrompt
+
+        bump_when_saved_or_deleted(Capstone, CapstonePrompt)
+
     def export_learner_data(self, learner):
         from .models import CapstoneResponse
 

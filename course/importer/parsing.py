@@ -20,8 +20,16 @@ from .yaml_lines import LineDict, LineList, load_yaml
 NAME_PATTERN = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FENCE_OPEN = re.compile(r"^```\s*([A-Za-z][\w-]*)?\s*$")
 FENCE_CLOSE = re.compile(r"^```\s*$")
+# Module slugs taken by the site's own pages and URLs (a module there would crash the import or be unreachable).
+RESERVED_MODULE_SLUGS = {
+    "accounts", "admin", "capstone", "certificates", "documents", "glossary", "healthz", "lessons",
+    "markdownx", "media", "my-progress", "quiz", "search", "static", "timeline",
+}  # fmt: skip
 QUESTION_TYPES = {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}
 CALLOUT_KINDS = {"note", "key-point", "warning"}
+
+
+INVALID = object()  # what load() returns for a file whose YAML does not parse (already reported)
 
 
 @dataclass(frozen=True)
@@ -146,18 +154,24 @@ class _Reader:
     def load(self, path, text=None, line_offset=0):
         text = self.read_text(path) if text is None else text
         if text is None:
-            return None
+            return INVALID
         try:
             return load_yaml(text, line_offset)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            # Where the broken construct began, when that is another line (e.g. an unclosed bracket).
+            context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+            if context and context_mark and context_mark.line + 1 + line_offset != line:
+                problem += f" ({context} that starts at line {context_mark.line + 1 + line_offset})"
             self.error(path, line, f"invalid YAML: {problem}")
-            return None
+            return INVALID
 
     # Field readers: each reports a missing or mistyped field at its line.
     def mapping(self, path, value, what, line=1):
+        if value is INVALID:
+            return None
         if not isinstance(value, dict):
             self.error(path, getattr(value, "line", line), f"{what} must be a mapping of fields")
             return None
@@ -266,12 +280,12 @@ def _read_glossary(reader, path, course):
         reader.error(path, 1, "missing glossary.yaml")
         return
     data = reader.load(path)
-    if data is None:
+    if data is INVALID:
         return
     if not isinstance(data, list):
         reader.error(path, 1, "glossary.yaml must be a list of terms")
         return
-    seen = {}
+    seen, slugs = {}, {}
     for index, item in enumerate(data):
         line = data.line_of(index)
         if not isinstance(item, dict):
@@ -286,8 +300,12 @@ def _read_glossary(reader, path, course):
         if key in seen:
             reader.error(path, line, f"duplicate glossary term '{term}' (first at line {seen[key]})")
             continue
-        seen[key] = line
-        course.glossary.append(TermData(term, slugify_heading(term)[:120], definition, related))
+        slug = slugify_heading(term)[:120]
+        if slug in slugs:
+            reader.error(path, line, f"'{term}' has the same URL anchor as '{slugs[slug]}': make the terms differ")
+            continue
+        seen[key], slugs[slug] = line, term
+        course.glossary.append(TermData(term, slug, definition, related))
     known = set(seen)
     for index, term in enumerate(course.glossary):
         for related in term.related:
@@ -299,12 +317,16 @@ def _read_module(reader, folder, terms):
     match = NAME_PATTERN.match(folder.name)
     module_file = folder / "module.yaml"
     if not module_file.exists():
-        lessons = sorted(folder.glob("*.md"))
-        what = f"lesson {lessons[0].name}" if lessons else "this folder"
-        reader.error(module_file, 1, f"{what} is in an unknown module: {folder.name}/ has no module.yaml")
+        # Name the lesson, the file an author will look at; the folder if it holds none.
+        for where in sorted(folder.glob("*.md")) or [folder]:
+            what = "a lesson" if where.suffix == ".md" else "a folder"
+            reader.error(where, 1, f"{what} in an unknown module: {folder.name}/ has no module.yaml")
         return None
     if not match:
         reader.error(folder, 1, "a module folder is named NN-slug (two digits, lowercase words joined by hyphens)")
+        return None
+    if match.group(2) in RESERVED_MODULE_SLUGS:
+        reader.error(folder, 1, f"'{match.group(2)}' is taken by the site itself: choose another module slug")
         return None
     data = reader.mapping(module_file, reader.load(module_file), "module.yaml")
     if data is None:
@@ -317,7 +339,7 @@ def _read_module(reader, folder, terms):
         summary=reader.text(module_file, data, "summary"),
         objectives=reader.text_list(module_file, data, "objectives"),
     )
-    lesson_slugs = {}
+    lesson_slugs, unreadable = {}, set()
     expected = {"module.yaml", "module-quiz.yaml"}
     for path in sorted(folder.glob("*.md")):
         match = NAME_PATTERN.match(path.stem)
@@ -327,11 +349,13 @@ def _read_module(reader, folder, terms):
         slug = match.group(2)
         if slug in lesson_slugs:
             reader.error(path, 1, f"duplicate lesson slug '{slug}' (also {lesson_slugs[slug]})")
+            expected.add(path.name)  # reported once, not again as an unexpected file
             continue
         lesson_slugs[slug] = path.name
         expected.update({path.name, f"{path.stem}.quiz.yaml", f"{path.stem}.capstone.yaml"})
         lesson = _read_lesson(reader, path, slug, terms)
         if lesson is None:
+            unreadable.add(slug)
             continue
         quiz_path = path.with_name(f"{path.stem}.quiz.yaml")
         if quiz_path.exists():
@@ -348,7 +372,8 @@ def _read_module(reader, folder, terms):
                 reader.error(path, 1, "unexpected file: see content/README.md for the names a module may hold")
     quiz_path = folder / "module-quiz.yaml"
     if quiz_path.exists():
-        anchors = {lesson.slug: lesson.anchors for lesson in module.lessons}
+        # None: the lesson's own errors are reported; its anchors are unknown, not missing.
+        anchors = dict.fromkeys(unreadable) | {lesson.slug: lesson.anchors for lesson in module.lessons}
         module.quiz = _read_quiz(reader, quiz_path, "module_quiz", anchors, None)
     return module
 
@@ -376,9 +401,11 @@ def _read_lesson(reader, path, slug, terms):
     if front is None:
         return None
     key_terms = reader.text_list(path, front, "key_terms", required=False)
-    for term in key_terms:
+    term_lines = front.get("key_terms")
+    for index, term in enumerate(key_terms):
         if term.casefold() not in terms:
-            reader.error(path, front.line_of("key_terms"), f"key term '{term}' is not in glossary.yaml")
+            line = term_lines.line_of(index) if isinstance(term_lines, LineList) else front.line_of("key_terms")
+            reader.error(path, line, f"key term '{term}' is not in glossary.yaml")
     objectives = reader.text_list(path, front, "objectives")
     body, anchors = _read_body(reader, path, body_lines, body_start)
     return LessonData(
@@ -425,12 +452,12 @@ def _read_body(reader, path, lines, first_line_number):
             break
         flush()
         kind = opening.group(1) or ""
-        payload = reader.load(path, "\n".join(lines[index + 1 : end]), line_offset=start)
         if kind not in BLOCK_READERS:
             known = ", ".join(sorted(BLOCK_READERS))
             reader.error(path, start, f"unknown block type '{kind}' (known: {known})")
-        elif payload is not None:
-            block = BLOCK_READERS[kind](reader, path, payload, start)
+        else:
+            payload = reader.load(path, "\n".join(lines[index + 1 : end]), line_offset=start)
+            block = BLOCK_READERS[kind](reader, path, payload, start) if payload is not INVALID else None
             if block:
                 blocks.append(block)
         index = end + 1
@@ -682,6 +709,8 @@ def _read_section(reader, path, item, question, anchors_by_lesson, own_lesson):
         return
     if lesson not in anchors_by_lesson:
         reader.error(path, item.line_of("section"), f"section names an unknown lesson '{lesson}'")
+        return
+    if anchors_by_lesson[lesson] is None:
         return
     if anchor not in anchors_by_lesson[lesson]:
         reader.error(path, item.line_of("section"), f"section '#{anchor}' is not a heading of lesson '{lesson}'")

@@ -56,6 +56,9 @@ def _sync_page(parent, model, slug, fields, source, report, force, label, relati
     if page.content_hash == digest and not page.edited_since_import:
         report.unchanged += 1
         return page
+    if page.imported_revision_id is None and not force:
+        report.skipped.append(f"{label} (made in the admin, not by an import)")
+        return page
     if page.edited_since_import and not force:
         report.skipped.append(f"{label} (edited in the admin since the last import)")
         return page
@@ -77,7 +80,11 @@ def _page_fields(fields):
 def _sync_glossary(course, report):
     terms = {}
     for term in course.glossary:
-        existing = GlossaryTerm.objects.filter(term__iexact=term.term).first()
+        # By slug too: a term renamed in the admin keeps its slug, which must stay unique.
+        existing = (
+            GlossaryTerm.objects.filter(term__iexact=term.term).first()
+            or GlossaryTerm.objects.filter(slug=term.slug).first()
+        )
         if existing is None:
             existing = GlossaryTerm.objects.create(term=term.term, slug=term.slug, definition=term.definition)
             report.created.append(f"glossary term '{term.term}'")
@@ -108,6 +115,9 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
             return
         if quiz.edited_since_import and not force:
             report.skipped.append(f"{label} (edited in the admin since the last import)")
+            return
+        if quiz.imported_at is None and not force:
+            report.skipped.append(f"{label} (made in the admin, not by an import)")
             return
     is_new = quiz is None
     quiz = quiz or Quiz(page=page, kind=quiz_data.kind)

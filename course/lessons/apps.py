@@ -5,3 +5,27 @@ class LessonsConfig(AppConfig):
     name = "course.lessons"
     label = "lessons"
     verbose_name = "Lessons"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from wagtail.models import Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .content_version import bump_content_version, bump_when_saved_or_deleted
+        from .models import GlossaryTerm
+
+        # Drafts do not change what visitors see; publishing, moving and deleting do.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
+        post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-delete")
+        bump_when_saved_or_deleted(GlossaryTerm, Site)
+
+
+def _bump_for_pages(sender, **kwargs):
+    from wagtail.models import Page
+
+    from .content_version import bump_content_version
+
+    if issubclass(sender, Page):
+        bump_content_version()

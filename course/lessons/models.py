@@ -6,18 +6,49 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalManyToManyField
 
 from .blocks import LessonBodyBlock, MarkdownBlock
+from .content_version import cached_content
 from .markdown import render_markdown_document
+from .page_cache import mark_cacheable
 
 
 def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class PublicPageMixin:
+    """Pages that look the same to every anonymous visitor: their HTML may be
+    served from the anonymous page cache (see page_cache.py)."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            mark_cacheable(response)
+        return response
+
+    def get_view_restrictions(self):
+        # Wagtail checks restrictions on every request (two queries); the course
+        # normally has none, which one cached query per content version can tell.
+        if not cached_content("any-view-restrictions", lambda: PageViewRestriction.objects.exists()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _page_model(label):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+def _page_link(page, **extra):
+    return {"id": page.pk, "title": page.title, "url": page.url, **extra}
 
 
 class ImportedPageMixin(models.Model):
@@ -57,7 +88,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         return f"term-{self.slug}"
 
 
-class CourseHomePage(ImportedPageMixin, Page):
+class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
     tagline = models.CharField(max_length=200, blank=True)
     introduction = MarkdownxField(blank=True)
 
@@ -69,13 +100,41 @@ class CourseHomePage(ImportedPageMixin, Page):
     class Meta:
         verbose_name = _("course home page")
 
+    def route(self, request, path_components):
+        """Find a live page by its whole path in one query (Wagtail walks the tree one level per query)."""
+        if path_components:
+            found = self.live_pages_by_path().get("/".join(path_components))
+            if found is not None:
+                model_label, page_id = found
+                page = _page_model(model_label).objects.live().filter(pk=page_id).first()
+                if page is not None:
+                    return RouteResult(page)
+        return super().route(request, path_components)
+
+    def live_pages_by_path(self):
+        def build():
+            pages = Page.objects.live().descendant_of(self).select_related("content_type")
+            prefix = len(self.url_path)
+            return {
+                page.url_path[prefix:].strip("/"): (page.content_type.model_class()._meta.label, page.pk)
+                for page in pages.only("id", "url_path", "content_type")
+            }
+
+        return cached_content(f"live-pages-by-path:{self.pk}", build)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = ModulePage.objects.child_of(self).live().order_by("path")
+        context["modules"] = cached_content(
+            f"home-modules:{self.pk}",
+            lambda: [
+                _page_link(module, number=module.number, summary=module.summary)
+                for module in ModulePage.objects.child_of(self).live().order_by("path")
+            ],
+        )
         return context
 
 
-class ModulePage(ImportedPageMixin, Page):
+class ModulePage(PublicPageMixin, ImportedPageMixin, Page):
     number = models.PositiveSmallIntegerField(default=1, help_text=_("Orders the modules: 1, 2, 3..."))
     summary = models.TextField()
     objectives = models.TextField(help_text=_("One learning objective per line."))
@@ -94,13 +153,17 @@ class ModulePage(ImportedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(LessonPage.objects.child_of(self).live().order_by("path"))
-        for position, lesson in enumerate(context["lessons"], start=1):
-            lesson.number_label = f"{self.number}.{position}"
+        context["lessons"] = cached_content(
+            f"module-lessons:{self.pk}",
+            lambda: [
+                _page_link(lesson, number_label=f"{self.number}.{position}", summary=lesson.summary)
+                for position, lesson in enumerate(LessonPage.objects.child_of(self).live().order_by("path"), start=1)
+            ],
+        )
         return context
 
 
-class LessonPage(ImportedPageMixin, Page):
+class LessonPage(PublicPageMixin, ImportedPageMixin, Page):
     summary = models.TextField()
     objectives = models.TextField(help_text=_("One learning objective per line."))
     key_terms = ParentalManyToManyField(GlossaryTerm, blank=True, related_name="lessons")
@@ -148,23 +211,29 @@ class LessonPage(ImportedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query for the module and one for all lessons of the module, however many there are.
+        if getattr(request, "is_preview", False):
+            context.update(self.surroundings())  # a draft may differ from what is live
+        else:
+            context.update(cached_content(f"lesson-surroundings:{self.pk}", self.surroundings))
+        return context
+
+    def surroundings(self):
+        """Module, number, neighbours and key terms: three queries, cached per content version."""
         module = ModulePage.objects.ancestor_of(self).only("id", "title", "number", "path", "url_path").last()
         siblings = list(
             LessonPage.objects.sibling_of(self).live().order_by("path").only("id", "title", "path", "url_path")
         )
-        position = next(i for i, lesson in enumerate(siblings) if lesson.pk == self.pk)
-        context.update(
-            module=module,
-            number_label=f"{module.number}.{position + 1}" if module else "",
-            previous_lesson=siblings[position - 1] if position > 0 else None,
-            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
-            key_terms=list(self.key_terms.all()),
-        )
-        return context
+        position = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), 0)
+        return {
+            "module": _page_link(module, number=module.number) if module else None,
+            "number_label": f"{module.number}.{position + 1}" if module else "",
+            "previous_lesson": _page_link(siblings[position - 1]) if position > 0 else None,
+            "next_lesson": _page_link(siblings[position + 1]) if position + 1 < len(siblings) else None,
+            "key_terms": list(self.key_terms.all()),
+        }
 
 
-class GlossaryPage(Page):
+class GlossaryPage(PublicPageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -185,7 +254,7 @@ class GlossaryPage(Page):
         return context
 
 
-class TimelinePage(Page):
+class TimelinePage(PublicPageMixin, Page):
     """Every dated event of the lessons' timeline blocks, in date order."""
 
     introduction = models.TextField(blank=True)

@@ -1,20 +1,10 @@
-"""Site-wide navigation, built from the page tree once and cached until pages change."""
+"""Site-wide navigation, built from the page tree once per content version."""
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-
-from wagtail.signals import page_published, page_unpublished
-
-NAVIGATION_CACHE_KEY = "course-navigation:v1"
+from .content_version import cached_content
 
 
 def course_navigation():
-    navigation = cache.get(NAVIGATION_CACHE_KEY)
-    if navigation is None:
-        navigation = build_navigation()
-        cache.set(NAVIGATION_CACHE_KEY, navigation, 60 * 60)
-    return navigation
+    return cached_content("course-navigation", build_navigation)
 
 
 def build_navigation():
@@ -31,17 +21,3 @@ def build_navigation():
         "glossary_url": url_of(GlossaryPage),
         "timeline_url": url_of(TimelinePage),
     }
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def forget_navigation(**kwargs):
-    cache.delete(NAVIGATION_CACHE_KEY)
-
-
-@receiver(post_delete)
-def forget_navigation_on_delete(sender, **kwargs):
-    from wagtail.models import Page
-
-    if issubclass(sender, Page):
-        cache.delete(NAVIGATION_CACHE_KEY)

@@ -15,6 +15,7 @@ MODEL_PERMISSIONS = [
     ("lessons", "add_glossaryterm"), ("lessons", "change_glossaryterm"), ("lessons", "delete_glossaryterm"),
     ("quiz", "add_quiz"), ("quiz", "change_quiz"), ("quiz", "delete_quiz"), ("quiz", "view_quiz"),
     ("quiz", "view_attempt"),
+    ("reports", "view_reports"),
 ]  # fmt: skip
 
 
@@ -39,7 +40,15 @@ def ensure_instructors_group(apps):
     def permission(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
-    group.permissions.add(*(permission(app, codename) for app, codename in MODEL_PERMISSIONS))
+    def migrated(app_label):
+        # In a migration, an app migrated later is not in `apps` yet: its own
+        # migration calls this function again to grant its permissions.
+        try:
+            return any(True for _model in apps.get_app_config(app_label).get_models())
+        except LookupError:
+            return False
+
+    group.permissions.add(*(permission(app, codename) for app, codename in MODEL_PERMISSIONS if migrated(app)))
     root = Page.objects.filter(depth=1).first()
     if root:
         for codename in PAGE_PERMISSIONS:

@@ -1,6 +1,6 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from markdownx.views import ImageUploadView, MarkdownifyView
 
+from .forms import MarkdownImageForm
 from .models import GlossaryTerm, LessonPage
 
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -44,10 +45,23 @@ def markdownify(request):
     return MarkdownifyView.as_view()(request)
 
 
+class MarkdownImageUploadView(ImageUploadView):
+    """Always answers in JSON: markdownx renders a template that does not exist for a
+    non-AJAX error (a 500) and redirects without saving for a non-AJAX success."""
+
+    form_class = MarkdownImageForm
+
+    def form_invalid(self, form):
+        return JsonResponse(form.errors, status=400)
+
+    def form_valid(self, form):
+        return JsonResponse({"image_code": f"![]({form.save(commit=True)})"})
+
+
 @staff_member_required(login_url="wagtailadmin_login")
 @require_POST
 def markdownx_upload(request):
-    return ImageUploadView.as_view()(request)
+    return MarkdownImageUploadView.as_view()(request)
 
 
 def healthz(request):

@@ -3,20 +3,14 @@ the learner's own records, read in two queries however big the course is."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
-from wagtail.signals import page_published, page_unpublished
-
+from course.lessons.content_version import cached_content
 from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import Attempt, Quiz, QuizKind
 
 from . import rules
 from .models import LessonCompletion
-
-STRUCTURE_CACHE_KEY = "course-structure:v1"
 
 
 @dataclass
@@ -123,11 +117,7 @@ def build_structure():
 
 
 def course_structure():
-    structure = cache.get(STRUCTURE_CACHE_KEY)
-    if structure is None:
-        structure = build_structure()
-        cache.set(STRUCTURE_CACHE_KEY, structure, 60 * 60)
-    return structure
+    return cached_content("course-structure", build_structure)
 
 
 def quiz_records(learner):
@@ -164,22 +154,3 @@ def learner_progress(learner):
     progress.complete = rules.course_complete([module.state for module in modules])
     return progress
 
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def forget_structure(**kwargs):
-    cache.delete(STRUCTURE_CACHE_KEY)
-
-
-@receiver(post_save, sender=Quiz)
-@receiver(post_delete, sender=Quiz)
-def forget_structure_on_quiz_change(**kwargs):
-    cache.delete(STRUCTURE_CACHE_KEY)
-
-
-@receiver(post_delete)
-def forget_structure_on_page_delete(sender, **kwargs):
-    from wagtail.models import Page
-
-    if issubclass(sender, Page):
-        cache.delete(STRUCTURE_CACHE_KEY)

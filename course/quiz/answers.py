@@ -15,6 +15,7 @@ from .models import QuestionType
 
 MAX_TEXT_LENGTH = 200
 MAX_NUMBER_LENGTH = 32
+MAX_POSITION_LENGTH = 4  # int() of a long digit string is slow, or raises past 4,300 digits
 
 
 @dataclass
@@ -39,6 +40,13 @@ def _read_one(presented, data):
     """(answer, error) for one question; answer None means unanswered."""
     question, name = presented.question, presented.field_name
     kind = question.type
+    if kind in (QuestionType.ORDERING, QuestionType.MATCHING):
+        one_value_fields = [f"{name}-{option.token}" for option in presented.options]
+    else:
+        one_value_fields = [] if kind == QuestionType.MULTIPLE else [name]
+    if any(len(data.getlist(key)) > 1 for key in one_value_fields):
+        # Radios, text boxes and selects send one value; more than one is a forged form.
+        return None, _("Give one answer only.")
     if kind == QuestionType.SINGLE:
         token = data.get(name)
         if token in (None, ""):
@@ -62,6 +70,9 @@ def _read_one(presented, data):
         value = data.get(name, "")
         if len(value) > MAX_TEXT_LENGTH:
             return None, _("Keep your answer under %(n)s characters.") % {"n": MAX_TEXT_LENGTH}
+        if "\x00" in value:
+            # PostgreSQL cannot store a NUL character in JSON.
+            return None, _("Your answer holds characters that cannot be stored; type it again.")
         return (value.strip() or None), None
     if kind == QuestionType.NUMERIC:
         value = data.get(name, "").strip().replace(",", "")
@@ -82,7 +93,9 @@ def _read_one(presented, data):
             raw = data.get(f"{name}-{option.token}", "")
             if raw == "":
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= len(presented.options):
+            # isdigit() alone lets through '²', which int() rejects.
+            is_number = len(raw) <= MAX_POSITION_LENGTH and raw.isascii() and raw.isdigit()
+            if not is_number or not 1 <= int(raw) <= len(presented.options):
                 return None, _("Give each item a position from 1 to %(n)s.") % {"n": len(presented.options)}
             positions[option.choice.pk] = int(raw)
         if not positions:

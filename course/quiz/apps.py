@@ -6,6 +6,14 @@ class QuizConfig(AppConfig):
     label = "quiz"
     verbose_name = "Quizzes"
 
+    def ready(self):
+        from course.lessons.content_version import bump_when_saved_or_deleted
+
+        from .models import Choice, Question, Quiz
+
+        # Quiz panels and the course structure show quiz content; learner attempts do not count.
+        bump_when_saved_or_deleted(Quiz, Question, Choice)
+
     def export_learner_data(self, learner):
         from .models import Attempt
 

@@ -2,6 +2,7 @@
 attempts and responses are learner data that point at them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +16,9 @@ from wagtail.search import index
 from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from course.lessons.models import LessonPage, ModulePage
+from course.lessons.widgets import AdminMarkdownxWidget
 
 
 class QuizKind(models.TextChoices):
@@ -88,6 +92,15 @@ class Quiz(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        # Progress records a passed lesson check as that lesson's completion: the page type must match the kind.
+        expected = LessonPage if self.kind == QuizKind.LESSON_CHECK else ModulePage
+        if self.page_id and not issubclass(self.page.specific_class, expected):
+            raise ValidationError(
+                {"page": _("A lesson check belongs to a lesson page, and a module quiz to a module page.")}
+            )
+
     @property
     def edited_since_import(self):
         return self.imported_at is not None and (self.updated_at - self.imported_at).total_seconds() > 1
@@ -121,7 +134,8 @@ class Question(ClusterableModel, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
-        FieldPanel("prompt"),
+        # The admin's editor: markdownx, also started in questions added after page load.
+        FieldPanel("prompt", widget=AdminMarkdownxWidget),
         InlinePanel(
             "choices",
             heading=_("Choices"),
@@ -133,7 +147,7 @@ class Question(ClusterableModel, Orderable):
         ),
         FieldRowPanel([FieldPanel("correct_boolean"), FieldPanel("correct_number"), FieldPanel("tolerance")]),
         FieldPanel("accepted_answers"),
-        FieldPanel("explanation"),
+        FieldPanel("explanation", widget=AdminMarkdownxWidget),
         FieldRowPanel([PageChooserPanel("section_page", "lessons.LessonPage"), FieldPanel("section_anchor")]),
         FieldRowPanel([FieldPanel("facts_as_of"), FieldPanel("review_by")]),
     ]

@@ -3,11 +3,13 @@ which options. Everything is derived from the attempt's seed, so the same
 attempt always looks the same (reload, resume, review) and nothing about the
 order hints at the right answer.
 
-Options are named by their position in this attempt ("0", "1", ...), never by
-database id: ids follow authoring order, and authors often list the right
-answer first or ordering items in order.
+Options are named by opaque tokens derived from the attempt's seed, never by
+database id or position: ids follow authoring order (authors often list the
+right answer first or ordering items in order), and a bare number is easy to
+mistake for, or tamper into, an id.
 """
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 
@@ -31,6 +33,11 @@ class PresentedQuestion:
     @property
     def field_name(self):
         return f"q{self.number}"
+
+
+def option_token(seed, question_id, value):
+    """One option's name in one attempt: the same on every reload, meaningless in any other attempt."""
+    return "o" + hashlib.blake2s(f"{seed}:{question_id}:{value}".encode(), digest_size=5).hexdigest()
 
 
 def draw_question_ids(question_ids, draw_count, shuffle, seed):
@@ -76,13 +83,16 @@ def build_paper(attempt, questions_by_id, shuffle):
         presented = PresentedQuestion(number=number, question=question)
         if question.type in CHOICE_TYPES:
             presented.options = [
-                PresentedOption(str(position), choice.text, choice)
-                for position, choice in enumerate(_ordered_choices(question, shuffle, attempt.seed))
+                PresentedOption(option_token(attempt.seed, question.pk, f"choice:{choice.pk}"), choice.text, choice)
+                for choice in _ordered_choices(question, shuffle, attempt.seed)
             ]
         if question.type == QuestionType.MATCHING:
+            texts = matching_targets(question, attempt.seed)
+            if len(texts) > 1 and texts == [option.choice.match_text for option in presented.options]:
+                # Never line each item up with its partner in the list.
+                texts = texts[1:] + texts[:1]
             presented.targets = [
-                PresentedOption(str(position), text)
-                for position, text in enumerate(matching_targets(question, attempt.seed))
+                PresentedOption(option_token(attempt.seed, question.pk, f"target:{text}"), text) for text in texts
             ]
         paper.append(presented)
     return paper

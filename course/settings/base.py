@@ -1,8 +1,10 @@
 """Settings shared by every environment. Secrets and hosts live in production.py."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 COURSE_DIR = BASE_DIR / "course"
@@ -14,7 +16,9 @@ INSTALLED_APPS = [
     "course.quiz",
     "course.progress",
     "course.capstone",
+    "course.reports",
     "course.importer",
+    "course.operations",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -29,6 +33,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "markdownx",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +51,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Both answer on the way out, so they wrap the page cache: cached pages get the policy too.
+    "course.operations.csp.SiteCSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Last, so cached pages still pass through every other middleware's response handling.
+    "course.lessons.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "course.urls"
@@ -132,7 +143,7 @@ DEFAULT_FROM_EMAIL = "Alliances & Arms <course@localhost>"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # markdownx's preview reads the token from the cookie
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's page preview uses an iframe
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views (shown in an iframe) send SAMEORIGIN themselves
 
 LOGGING = {
     "version": 1,
@@ -140,3 +151,41 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Content Security Policy (django-csp 4): nothing inline and nothing from other hosts.
+# Images may be data: URIs (Wagtail's admin and the favicon fallback use them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# Login throttling (django-axes): 5 failed logins for one username, or from one
+# address, lock that username or address out for 15 minutes (a 429 page).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one over the limit locks out
+AXES_LOCKOUT_CALLABLE = "course.accounts.throttle.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "course.accounts.throttle.client_ip"
+AXES_ENABLE_ADMIN = False  # django.contrib.admin is not installed
+AXES_VERBOSE = False
+# Addresses are read from X-Forwarded-For only behind this many trusted proxies (production sets it).
+TRUSTED_PROXY_COUNT = 0
+
+# Password reset requests: per address and per email, counted in the cache.
+PASSWORD_RESET_LIMITS = {"address": (10, 60 * 60), "email": (3, 60 * 60)}  # (requests, seconds)

@@ -13,3 +13,6 @@ STORAGES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Django's test client logs in (`client.login`) without a request, which django-axes
+# refuses; tests/security/ switches it on to test the lockout.
+AXES_ENABLED = False

@@ -8,9 +8,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-import pytest
-
 from wagtail.models import Page
+
+import pytest
 
 from course.lessons.models import GlossaryTerm
 from course.quiz.models import Choice, Question, Quiz

@@ -1,18 +1,24 @@
 from django import template
 
+from course.lessons.content_version import cached_content
+
 from ..models import Capstone, CapstoneResponse
 
 register = template.Library()
 
 
+def capstones_by_page():
+    return {capstone.page_id: capstone for capstone in Capstone.objects.only("id", "page_id", "title")}
+
+
 @register.inclusion_tag("capstone/includes/capstone_panel.html", takes_context=True)
 def capstone_panel(context, page):
     request = context["request"]
-    capstone = Capstone.objects.filter(page=page).first()
+    capstone = cached_content("capstones-by-page", capstones_by_page).get(page.pk)
     submitted = bool(
         capstone
         and request.user.is_authenticated
-        and CapstoneResponse.objects.filter(capstone=capstone, learner=request.user).exists()
+        and CapstoneResponse.objects.filter(capstone_id=capstone.pk, learner=request.user).exists()
     )
     return {"capstone": capstone, "submitted": submitted, "request": request}
 

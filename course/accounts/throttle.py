@@ -1,0 +1,67 @@
+"""Who is asking, and how often: the client address for login lockouts (django-axes)
+and a small cache-based rate limit for password reset requests."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+
+def client_ip(request):
+    """The visitor's address.
+
+    REMOTE_ADDR, unless `TRUSTED_PROXY_COUNT` proxies stand in front of the site:
+    then the address the outermost of them saw, i.e. that many entries from the
+    right of X-Forwarded-For (entries further left are whatever the client sent).
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _key(scope, value):
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"throttle:{scope}:{digest}"
+
+
+def allow(scope, value, limit, window):
+    """Count one request for `value` in `scope`; False once more than `limit` fell in the
+    current window of `window` seconds (which starts at the first request).
+
+    Read-then-write, not atomic: two requests at the same instant may both count as
+    one. That is enough to stop a flood, which is all this is for.
+    """
+    key = _key(scope, value)
+    now = time.time()
+    count, started = cache.get(key) or (0, now)
+    if now - started >= window:
+        count, started = 0, now
+    count += 1
+    cache.set(key, (count, started), timeout=max(1, int(started + window - now)))
+    return count <= limit
+
+
+def allow_password_reset(request, email):
+    """Both limits from settings.PASSWORD_RESET_LIMITS; each request counts against both."""
+    address_limit, address_window = settings.PASSWORD_RESET_LIMITS["address"]
+    email_limit, email_window = settings.PASSWORD_RESET_LIMITS["email"]
+    by_address = allow("reset-address", client_ip(request), address_limit, address_window)
+    by_email = allow("reset-email", email.strip().casefold(), email_limit, email_window)
+    return by_address and by_email
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: the site's own page, 429, and when to come back."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    minutes = max(1, round(cool_off.total_seconds() / 60))
+    response = render(
+        request, "registration/locked_out.html", {"minutes": minutes}, status=settings.AXES_HTTP_RESPONSE_CODE
+    )
+    response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response

@@ -1,0 +1,109 @@
+"""Filters for the reports, as Wagtail's own reports do them (django-filter FilterSets)."""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import AdminDateInput
+
+import django_filters
+
+from course.lessons.models import ModulePage
+from course.quiz.models import Question, QuestionType, Quiz, QuizKind, Response
+
+from . import figures
+
+
+def _modules(request):
+    return ModulePage.objects.live().order_by("path")
+
+
+def _quizzes(request):
+    return Quiz.objects.select_related("page").order_by("page__path", "kind")
+
+
+class LearnerFilterSet(WagtailFilterSet):
+    certificate = django_filters.ChoiceFilter(
+        label=_("Certificate"),
+        choices=[("yes", _("Has a certificate")), ("no", _("No certificate yet"))],
+        empty_label=_("Any"),
+        method="filter_certificate",
+    )
+    completion_at_least = django_filters.NumberFilter(
+        label=_("Completion at least (%)"), method="filter_completion", min_value=0, max_value=100
+    )
+    last_activity = django_filters.DateFromToRangeFilter(label=_("Last active"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = get_user_model()
+        fields = ["certificate", "completion_at_least", "last_activity"]
+
+    def __init__(self, *args, items_total=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items_total = items_total
+
+    def filter_certificate(self, queryset, name, value):
+        return queryset.filter(certificate__isnull=(value == "no"))
+
+    def filter_completion(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(items_done__gte=figures.items_for_percent(value, self.items_total))
+
+
+class QuizResultFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=QuizKind.choices, empty_label=_("Any"))
+    module = django_filters.ModelChoiceFilter(
+        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
+    )
+
+    class Meta:
+        model = Quiz
+        fields = ["kind", "module"]
+
+    def filter_module(self, queryset, name, module):
+        return queryset.filter(page__path__startswith=module.path)
+
+
+class ItemAnalysisFilterSet(WagtailFilterSet):
+    quiz = django_filters.ModelChoiceFilter(label=_("Quiz"), queryset=_quizzes, empty_label=_("All quizzes"))
+    module = django_filters.ModelChoiceFilter(
+        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
+    )
+    type = django_filters.ChoiceFilter(label=_("Question type"), choices=QuestionType.choices, empty_label=_("Any"))
+    flag = django_filters.ChoiceFilter(
+        label=_("Flag"),
+        choices=[
+            (figures.TOO_EASY, _("Too easy")),
+            (figures.TOO_HARD, _("Too hard")),
+            (figures.MISLEADING, _("Misleading")),
+        ],
+        empty_label=_("Any"),
+        method="keep_all",  # needs the computed figures: the view applies it
+    )
+
+    class Meta:
+        model = Question
+        fields = ["quiz", "module", "type", "flag"]
+
+    def filter_module(self, queryset, name, module):
+        return queryset.filter(quiz__page__path__startswith=module.path)
+
+    def keep_all(self, queryset, name, value):
+        return queryset
+
+
+class MissedSectionFilterSet(WagtailFilterSet):
+    module = django_filters.ModelChoiceFilter(
+        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
+    )
+    since = django_filters.DateFilter(
+        label=_("Answered since"), field_name="attempt__submitted_at", lookup_expr="date__gte", widget=AdminDateInput
+    )
+
+    class Meta:
+        model = Response
+        fields = ["module", "since"]
+
+    def filter_module(self, queryset, name, module):
+        return queryset.filter(question__section_page__path__startswith=module.path)

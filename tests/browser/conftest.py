@@ -1,0 +1,138 @@
+"""Browser fixtures: headless Chromium through Playwright's sync API, against
+pytest-django's live server.
+
+The live server needs a transactional database, and a transactional test ends
+by flushing every table, which also removes the course loaded once per session
+by tests/conftest.py. So the database is copied once, before the first browser
+test, and put back whenever a flush has emptied it: before a browser test that
+needs the course, and after each browser module, so tests that run later in the
+session still find the shipped course.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection, transaction
+
+import pytest
+
+from course.lessons.models import CourseHomePage
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Apply to every browser test module: `pytestmark = BROWSER_MARKS`.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Chromium not installed at {CHROMIUM}"),
+]
+
+
+class DatabaseSnapshot:
+    """A copy of the whole test database that can be put back after a flush.
+
+    In-memory SQLite (the default test database) is copied page by page with
+    SQLite's backup API; PostgreSQL table by table with COPY. Both take well
+    under a second. A restore first empties every table again, because the
+    flush's post_migrate signal re-creates content types and permissions.
+    """
+
+    def __init__(self):
+        connection.ensure_connection()
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.copy)
+        elif connection.vendor == "postgresql":
+            self.tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+            self.copy = {}
+            with connection.cursor() as cursor:
+                for table in self.tables:
+                    with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
+                        self.copy[table] = b"".join(bytes(block) for block in copy)
+        else:
+            pytest.skip(f"browser tests restore the course on SQLite or PostgreSQL, not {connection.vendor}")
+
+    def restore(self):
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            self.copy.backup(connection.connection)
+        else:
+            quote = connection.ops.quote_name
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in self.tables))
+                cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
+                for table in self.tables:
+                    with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
+                        copy.write(self.copy[table])
+        ContentType.objects.clear_cache()
+        cache.clear()
+
+
+@pytest.fixture(scope="module")
+def orm_beside_playwright():
+    """Playwright's sync API keeps an asyncio loop marked as running in this
+    thread, and Django then refuses ORM calls. Test code and fixtures only touch
+    the ORM between browser actions, never concurrently, so allow it while the
+    browser tests of one module run."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="session")
+def course_snapshot(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        if not CourseHomePage.objects.exists():
+            pytest.fail(
+                "The shipped course is not in the test database: a transactional test that ran before "
+                "the browser tests flushed it without putting it back."
+            )
+        return DatabaseSnapshot()
+
+
+@pytest.fixture(scope="module")
+def course_restored_after_module(orm_beside_playwright, course_snapshot, django_db_blocker):
+    yield
+    # Runs after the last test's flush: later tests in the session expect the course.
+    with django_db_blocker.unblock():
+        if not CourseHomePage.objects.exists():
+            course_snapshot.restore()
+
+
+@pytest.fixture
+def shipped_course(course_restored_after_module, course_snapshot, transactional_db):
+    """The course as loaded at session start (put back if an earlier browser test's flush removed it)."""
+    if not CourseHomePage.objects.exists():
+        course_snapshot.restore()
+    cache.clear()
+    return CourseHomePage.objects.get()
+
+
+@pytest.fixture(scope="module")
+def browser(orm_beside_playwright):
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not installed at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, shipped_course):
+    """A fresh browser tab (own cookies) on the live server; `page.goto("/path/")` works."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,95 @@
+"""A learner signs in, opens lesson 1.1 and takes its check with the keyboard
+alone: Tab to move, Space and the arrow keys to choose, typing for text, Enter
+to submit. No mouse, no clicks, no filling fields by script."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.answer_key import FOCUSED_ELEMENT, answer_key
+from tests.browser.conftest import BROWSER_MARKS
+from tests.conftest import PASSWORD
+
+pytestmark = BROWSER_MARKS
+
+MAX_TABS = 200
+
+
+def tab_to(page, wanted, what):
+    """Press Tab until `wanted(focused element)` is true; fail after MAX_TABS presses."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_ELEMENT)
+        if focused and wanted(focused):
+            return focused
+    pytest.fail(f"Tab never reached {what}")
+
+
+def choose_radio(page, focused, labels):
+    """In a radio group, move with the arrow keys to the option to choose."""
+    for _ in range(12):
+        if focused["label"] in labels:
+            if not focused["checked"]:
+                page.keyboard.press("Space")
+            return
+        page.keyboard.press("ArrowDown")  # moves the focus and checks the next option
+        focused = page.evaluate(FOCUSED_ELEMENT)
+    pytest.fail(f"no option of {focused['name']} is labelled {sorted(labels)}")
+
+
+def answer_by_keyboard(page, key):
+    """Tab through the quiz form once, answering each control as it gets the focus."""
+    focused = tab_to(page, lambda element: element["inQuiz"], "the first question")
+    answered = set()
+    while focused and focused["inQuiz"]:
+        field = focused["name"].split("-")[0]
+        answer = key.get(field)
+        if focused["type"] == "submit":
+            return answered
+        if answer is None:
+            pass  # not an answer control, e.g. the ordering questions' "Move up" buttons
+        elif focused["type"] == "radio":
+            choose_radio(page, focused, answer.labels)
+        elif focused["type"] == "checkbox" and focused["label"] in answer.labels:
+            page.keyboard.press("Space")
+        elif focused["tag"] == "input" and focused["type"] == "text":
+            page.keyboard.type(answer.text)
+        elif focused["tag"] == "select":
+            page.keyboard.type(dict(answer.selects)[focused["label"]])  # type-ahead picks the option
+        if answer is not None:
+            answered.add(field)
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_ELEMENT)
+    pytest.fail("Tab left the quiz form without reaching its submit button")
+
+
+def test_learner_takes_lesson_check_with_keyboard_only_and_sees_review(page, learner, lesson_1_1):
+    page.goto(f"/accounts/login/?next={lesson_1_1.url}")
+    # The username field has the focus on load.
+    page.keyboard.type(learner.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == lesson_1_1.url
+
+    tab_to(page, lambda element: element["text"] == "Take the check", "the lesson's “Take the check” button")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/quiz/attempt/\d+/$"))
+    attempt_id = int(re.search(r"/attempt/(\d+)/", page.url).group(1))
+    key = answer_key(attempt_id)
+
+    answered = answer_by_keyboard(page, key)
+    assert answered == set(key), "every question was reached by Tab"
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**/quiz/attempt/{attempt_id}/review/")
+    assert page.locator("#result-heading").inner_text() == "Passed: 100%"
+    items = page.locator(".review-item")
+    assert items.count() == len(key) == 5
+    for index in range(items.count()):
+        item = items.nth(index)
+        assert item.locator(".badge").inner_text() == "Right"
+        assert len(item.locator(".explanation").inner_text()) > len("Why") + 40
+        assert "#" in item.get_by_role("link", name=re.compile("^Revisit this in")).get_attribute("href")

@@ -1,0 +1,65 @@
+"""The anonymous page cache: fast for visitors, never stale, never personal."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(
+    client, lesson_1_1, django_assert_num_queries
+):
+    assert client.get(lesson_1_1.url)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get(lesson_1_1.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert lesson_1_1.title in response.content.decode()
+
+
+def test_publishing_a_lesson_shows_the_new_text_to_anonymous_visitors_at_once(client, lesson_1_1):
+    client.get(lesson_1_1.url)
+    draft = lesson_1_1.get_latest_revision_as_object()
+    draft.summary = "A freshly published summary."
+    client.get(lesson_1_1.url)  # still cached while only a draft exists
+    assert "A freshly published summary." not in client.get(lesson_1_1.url).content.decode()
+    draft.save_revision().publish()
+    response = client.get(lesson_1_1.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "A freshly published summary." in response.content.decode()
+
+
+def test_the_module_and_home_pages_also_refresh_when_a_lesson_is_published(client, lesson_1_1, home):
+    module_url = lesson_1_1.get_parent().url
+    client.get(module_url)
+    page = lesson_1_1.get_latest_revision_as_object()
+    page.title = "Alliances as bargains, retitled"
+    page.save_revision().publish()
+    assert "Alliances as bargains, retitled" in client.get(module_url).content.decode()
+
+
+def test_a_signed_in_learner_is_never_served_a_cached_page(client, login, learner, other_learner, lesson_1_1):
+    client.get(lesson_1_1.url)  # cached for anonymous visitors
+    response = login(learner).get(lesson_1_1.url)
+    assert "X-Page-Cache" not in response
+    assert "Log out" in response.content.decode()
+
+
+def test_pages_seen_by_a_signed_in_learner_are_not_stored_for_others(client, login, learner, lesson_1_1):
+    signed_in = login(learner)
+    signed_in.get(lesson_1_1.url)
+    signed_in.post("/accounts/logout/")
+    signed_in.cookies.clear()
+    response = signed_in.get(lesson_1_1.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Log out" not in response.content.decode()
+
+
+def test_requests_with_a_query_string_bypass_the_cache(client, lesson_1_1):
+    client.get(lesson_1_1.url)
+    assert "X-Page-Cache" not in client.get(lesson_1_1.url + "?utm=1")
+
+
+def test_search_and_404_pages_are_not_cached(client):
+    client.get("/search/?q=NATO")
+    assert "X-Page-Cache" not in client.get("/search/?q=NATO")
+    client.get("/no-such-page/")
+    assert "X-Page-Cache" not in client.get("/no-such-page/")

@@ -1,0 +1,56 @@
+"""Every page type renders in a fixed number of queries: a module of 30 lessons costs
+no more than a module of 3. Counts are taken warm (the second request)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from course.lessons.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+# Measured: anonymous 5/9/14/8/7/4, learner 11/16/21/12/11/8. A little headroom for
+# harmless template changes; the flatness check below is exact.
+CEILINGS = {
+    "anonymous": {"home": 7, "module": 11, "lesson": 16, "glossary": 10, "timeline": 9, "search": 6},
+    "learner": {"home": 13, "module": 18, "lesson": 23, "glossary": 14, "timeline": 13, "search": 10},
+}
+
+
+def urls_for(module):
+    lessons = list(LessonPage.objects.child_of(module).order_by("path"))
+    return {
+        "home": "/",
+        "module": module.url,
+        "lesson": lessons[len(lessons) // 2].url,  # one with a previous and a next lesson
+        "glossary": "/glossary/",
+        "timeline": "/timeline/",
+        "search": "/search/?q=Test+lesson",  # matches every lesson of both modules
+    }
+
+
+def warm_get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner"])
+def test_query_count_does_not_grow_with_lessons(client, make_module, learner, django_assert_num_queries, who):
+    if who == "learner":
+        client.force_login(learner)
+    small = make_module(lessons=3, slug="small")
+    small_counts = {}
+    for page, url in urls_for(small).items():
+        warm_get(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            warm_get(client, url)
+        small_counts[page] = len(queries)
+        assert small_counts[page] <= CEILINGS[who][page], (page, small_counts[page])
+
+    large = make_module(lessons=30, slug="large")
+    for page, url in urls_for(large).items():
+        warm_get(client, url)
+        with django_assert_num_queries(small_counts[page], info=f"{page} page ({who}), 30 lessons vs 3"):
+            warm_get(client, url)

@@ -1,0 +1,116 @@
+"""The dashboard, home and lesson pages read a signed-in learner's progress in a fixed
+number of queries: 21 lessons and 500 attempts cost no more than 3 lessons and 5.
+
+The shipped course is always loaded, so each test measures a small data set, then adds
+a big one and checks the count did not change. Counts are taken warm (second request)."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from course.lessons.models import LessonPage
+from course.quiz.models import Attempt, Quiz, Response
+
+pytestmark = pytest.mark.django_db
+
+
+def add_attempts(learner, module, count):
+    """`count` submitted attempts spread over the module's quizzes, alternately failed
+    and passed, each with a response per question (the failed ones feed "To review")."""
+    lessons = LessonPage.objects.child_of(module)
+    quizzes = list(Quiz.objects.filter(page__in=[module, *lessons]).prefetch_related("questions"))
+    start = timezone.now() - timedelta(days=30)
+    attempts = []
+    for index in range(count):
+        quiz = quizzes[index % len(quizzes)]
+        passed = index % 2 == 1
+        attempts.append(
+            Attempt(
+                learner=learner,
+                quiz=quiz,
+                seed=index,
+                question_ids=[question.pk for question in quiz.questions.all()],
+                started_at=start + timedelta(minutes=index),
+                submitted_at=start + timedelta(minutes=index + 1),
+                score=100.0 if passed else 0.0,
+                passed=passed,
+            )
+        )
+    attempts = Attempt.objects.bulk_create(attempts)
+    questions = {quiz.pk: list(quiz.questions.all()) for quiz in quizzes}
+    Response.objects.bulk_create(
+        Response(attempt=attempt, question=question, answer=None, credit=1.0 if attempt.passed else 0.0)
+        for attempt in attempts
+        for question in questions[attempt.quiz_id]
+    )
+
+
+def warm_query_count(client, url):
+    assert client.get(url).status_code == 200  # cold: fills caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def first_lesson_url(module):
+    return LessonPage.objects.child_of(module).order_by("path").first().url
+
+
+@pytest.fixture
+def small_and_big(learner, make_module):
+    """Builders for the two data sets: 3 lessons and 5 attempts, then 21 lessons and 500 attempts."""
+
+    def small():
+        module = make_module(lessons=3, slug="small-module")
+        add_attempts(learner, module, 5)
+        return module
+
+    def big():
+        module = make_module(lessons=21, slug="big-module")
+        add_attempts(learner, module, 500)
+        assert Attempt.objects.filter(learner=learner).count() == 505
+        return module
+
+    return small, big
+
+
+def test_dashboard_query_count_does_not_grow_with_lessons_and_attempts(
+    learner, login, small_and_big, django_assert_num_queries
+):
+    small, big = small_and_big
+    client = login(learner)
+    small()
+    count = warm_query_count(client, "/my-progress/")
+    big()
+    client.get("/my-progress/")
+    with django_assert_num_queries(count):
+        client.get("/my-progress/")
+
+
+def test_home_query_count_does_not_grow_with_lessons_and_attempts(
+    learner, login, small_and_big, django_assert_num_queries
+):
+    small, big = small_and_big
+    client = login(learner)
+    small()
+    count = warm_query_count(client, "/")
+    big()
+    client.get("/")
+    with django_assert_num_queries(count):
+        client.get("/")
+
+
+def test_lesson_query_count_does_not_grow_with_lessons_and_attempts(
+    learner, login, small_and_big, django_assert_num_queries
+):
+    small, big = small_and_big
+    client = login(learner)
+    count = warm_query_count(client, first_lesson_url(small()))
+    url = first_lesson_url(big())
+    client.get(url)
+    with django_assert_num_queries(count):
+        client.get(url)
