@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("course.accounts.urls")),
     path("quiz/", include("course.quiz.urls")),
     path("capstone/", include("course.capstone.urls")),
+    path("review/", include("course.review.urls")),
     path("", include("course.progress.urls")),
 ]
 
@@ -28,5 +29,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "course.lessons.views.bad_request"
 handler404 = "course.lessons.views.page_not_found"
 handler500 = "course.lessons.views.server_error"

@@ -23,9 +23,9 @@ FENCE_CLOSE = re.compile(r"^```\s*$")
 # Module slugs taken by the site's own pages and URLs (a module there would crash the import or be unreachable).
 RESERVED_MODULE_SLUGS = {
     "accounts", "admin", "capstone", "certificates", "documents", "glossary", "healthz", "lessons",
-    "markdownx", "media", "my-progress", "quiz", "search", "static", "timeline",
+    "markdownx", "media", "my-progress", "quiz", "review", "search", "static", "timeline",
 }  # fmt: skip
-QUESTION_TYPES = {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching"}
+QUESTION_TYPES = {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching", "poll"}
 CALLOUT_KINDS = {"note", "key-point", "warning"}
 
 
@@ -57,6 +57,7 @@ class QuestionData:
     tolerance: float = 0
     facts_as_of: datetime.date | None = None
     review_by: datetime.date | None = None
+    poll_note: str = ""  # polls: the positions states or scholars take (Markdown)
     line: int = 0
 
 
@@ -633,7 +634,8 @@ def _read_question(reader, path, item, line, anchors_by_lesson, own_lesson):
     question = QuestionData(
         type=kind,
         prompt=reader.text(path, item, "prompt"),
-        explanation=reader.text(path, item, "explanation"),
+        explanation=reader.text(path, item, "explanation", required=kind != "poll")
+        or "This is an opinion poll: there is no right answer.",
         points=reader.integer(path, item, "points", 1, 1, 100),
         facts_as_of=reader.date(path, item, "facts_as_of"),
         review_by=reader.date(path, item, "review_by"),
@@ -658,6 +660,8 @@ def _read_question(reader, path, item, line, anchors_by_lesson, own_lesson):
             reader.error(path, line, f"a single-choice question needs exactly one correct choice (has {right})")
         if kind == "multiple" and right < 1:
             reader.error(path, line, "a multiple-choice question needs at least one correct choice")
+    elif kind == "poll":
+        _read_poll(reader, path, item, question)
     elif kind == "true_false":
         if not isinstance(item.get("answer"), bool):
             reader.error(path, item.line_of("answer"), "a true/false question needs answer: true or false")
@@ -695,6 +699,26 @@ def _read_question(reader, path, item, line, anchors_by_lesson, own_lesson):
         if len(set(lefts)) != len(lefts):
             reader.error(path, item.line_of("pairs"), "matching items (left) must all differ")
     return question
+
+
+def _read_poll(reader, path, item, question):
+    """An opinion poll: choices with no right one, and a note on where people stand."""
+    choices = item.get("choices")
+    if not isinstance(choices, list) or len(choices) < 2:
+        reader.error(path, item.line_of("choices"), "a poll needs at least two choices")
+        return
+    for index, choice in enumerate(choices):
+        text = choice.get("text", "") if isinstance(choice, dict) else choice
+        if isinstance(choice, dict) and "correct" in choice:
+            reader.error(path, choices.line_of(index), "a poll has no correct choice: remove correct")
+        if not isinstance(text, str) or not text.strip():
+            reader.error(path, choices.line_of(index), "each choice needs text")
+            continue
+        question.choices.append((text.strip(), False, ""))
+    texts = [choice[0] for choice in question.choices]
+    if len(set(texts)) != len(texts):
+        reader.error(path, item.line_of("choices"), "poll choices must all differ")
+    question.poll_note = reader.text(path, item, "note")
 
 
 def _read_section(reader, path, item, question, anchors_by_lesson, own_lesson):
@@ -740,3 +764,30 @@ def _read_capstone(reader, path):
 
 
 __all__ = ["ContentError", "CourseData", "parse_content", "split_cells"]
+
+
+def past_due_reviews(course, today):
+    """Warnings (not errors) for lessons and questions whose review_by date is today or earlier.
+
+    Pure: `today` is passed in. Each warning reads "source[:line]: ..." like a ContentError.
+    """
+    warnings = []
+
+    def quiz_warnings(quiz):
+        for number, question in enumerate(quiz.questions if quiz else [], start=1):
+            if question.review_by and question.review_by <= today:
+                warnings.append(
+                    f"{quiz.source}:{question.line}: question {number} was due for review on "
+                    f"{question.review_by.isoformat()}; check its facts"
+                )
+
+    for module in course.modules:
+        for lesson in module.lessons:
+            if lesson.review_by and lesson.review_by <= today:
+                warnings.append(
+                    f"{lesson.source}: lesson '{lesson.title}' was due for review on "
+                    f"{lesson.review_by.isoformat()}; check its facts"
+                )
+            quiz_warnings(lesson.check)
+        quiz_warnings(module.quiz)
+    return warnings

@@ -146,6 +146,7 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
         question.tolerance = data.tolerance
         question.facts_as_of = data.facts_as_of
         question.review_by = data.review_by
+        question.poll_note = data.poll_note
         question.save()
         Choice.objects.filter(question=question).delete()
         Choice.objects.bulk_create(

@@ -84,10 +84,28 @@ def _flatten(tokens):
         yield from _flatten(token["children"])
 
 
-def render_markdown_document(text):
-    """Render Markdown and list its headings; cached by content hash."""
+def render_markdown_document(text, glossary=False):
+    """Render Markdown and list its headings; cached by content hash.
+
+    `glossary`: mark glossary terms in context (lesson text, explanations; never
+    quiz prompts or choices). That result is cached under the content version as
+    well, so editing the glossary (or any content) re-marks it.
+    """
     text = text or ""
-    key = "md:v1:" + hashlib.sha256(text.encode()).hexdigest()
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if glossary:
+        from .content_version import content_version
+        from .glossary_marking import glossary_entries, mark_glossary_terms
+
+        key = f"md:v1:glossary:{content_version()}:{digest}"
+        rendered = cache.get(key)
+        if rendered is None:
+            plain = render_markdown_document(text)
+            html = mark_glossary_terms(plain.html, glossary_entries(), id_prefix=f"gloss-{digest[:8]}")
+            rendered = RenderedMarkdown(html=html, headings=plain.headings)
+            cache.set(key, rendered, CACHE_SECONDS)
+        return rendered
+    key = "md:v1:" + digest
     rendered = cache.get(key)
     if rendered is None:
         converter = _converter()
@@ -97,10 +115,10 @@ def render_markdown_document(text):
     return rendered
 
 
-def render_markdown(text):
+def render_markdown(text, glossary=False):
     """Markdown source to sanitised HTML, marked safe for templates.
 
     Also django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION, so the admin preview
     shows exactly what the site will show.
     """
-    return mark_safe(render_markdown_document(text).html)  # noqa: S308 - sanitised by nh3
+    return mark_safe(render_markdown_document(text, glossary=glossary).html)  # noqa: S308 - sanitised by nh3

@@ -69,6 +69,10 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def bad_request(request, exception=None):
+    return TemplateResponse(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", status=404)
 

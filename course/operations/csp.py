@@ -19,4 +19,3 @@ class SiteCSPMiddleware(CSPMiddleware):
         if request.path_info.startswith(ADMIN_PREFIX) and not report_only:
             parts.replace = {**ADMIN_RELAXED, **(parts.replace or {})}
         return parts
-

@@ -153,4 +153,3 @@ def learner_progress(learner):
     progress = CourseProgress(modules=modules)
     progress.complete = rules.course_complete([module.state for module in modules])
     return progress
-

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from course.lessons.models import LessonPage
-from course.quiz.models import Attempt, Response
+from course.quiz.models import Attempt, Confidence, Response
 
 from .models import Certificate, LessonCompletion
 from .receivers import issue_certificate_if_complete
@@ -26,11 +26,13 @@ def missed_questions(learner):
             best[attempt.quiz_id] = attempt
     if not best:
         return []
-    return list(
+    responses = (
         Response.objects.filter(attempt_id__in=[a.pk for a in best.values()], credit__lt=1)
         .select_related("question", "question__section_page", "attempt__quiz")
         .order_by("attempt__quiz_id", "question__sort_order")
     )
+    # Confident-but-wrong first: a misconception is worth more attention than a guess.
+    return sorted(responses, key=lambda response: response.confidence != Confidence.SURE)
 
 
 @login_required

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import grading
-from .models import QuestionType
+from .models import Confidence, QuestionType
 
 MAX_TEXT_LENGTH = 200
 MAX_NUMBER_LENGTH = 32
@@ -23,6 +23,7 @@ class ReadAnswers:
     answers: dict = field(default_factory=dict)  # question id -> answer (JSON-ready)
     errors: dict = field(default_factory=dict)  # field name -> message
     unexpected_fields: list = field(default_factory=list)
+    confidence: dict = field(default_factory=dict)  # question id -> "sure" / "guessing" (lesson checks)
 
     @property
     def ok(self):
@@ -47,7 +48,7 @@ def _read_one(presented, data):
     if any(len(data.getlist(key)) > 1 for key in one_value_fields):
         # Radios, text boxes and selects send one value; more than one is a forged form.
         return None, _("Give one answer only.")
-    if kind == QuestionType.SINGLE:
+    if kind in (QuestionType.SINGLE, QuestionType.POLL):
         token = data.get(name)
         if token in (None, ""):
             return None, None
@@ -117,21 +118,48 @@ def _read_one(presented, data):
     return None, _("This question cannot be answered.")  # pragma: no cover - every type is handled
 
 
-def expected_field_names(paper):
+def confidence_field_name(presented):
+    return f"{presented.field_name}-confidence"
+
+
+def asks_confidence(presented):
+    """Polls have no right answer, so there is nothing to be sure of."""
+    return presented.question.type != QuestionType.POLL
+
+
+def expected_field_names(paper, with_confidence=False):
     names = {"csrfmiddlewaretoken", "action"}
     for presented in paper:
         names.add(presented.field_name)
+        if with_confidence and asks_confidence(presented):
+            names.add(confidence_field_name(presented))
         if presented.question.type in (QuestionType.ORDERING, QuestionType.MATCHING):
             names.update(f"{presented.field_name}-{option.token}" for option in presented.options)
     return names
 
 
-def read_answers(paper, data):
+def _read_confidence(presented, data):
+    """(confidence, error): optional; "" when not given."""
+    values = data.getlist(confidence_field_name(presented))
+    if len(values) > 1:
+        return "", _("Choose either sure or guessing, not both.")
+    value = values[0] if values else ""
+    if value and value not in Confidence.values:
+        return "", _("Choose sure or guessing, or leave both empty.")
+    return value, None
+
+
+def read_answers(paper, data, with_confidence=False):
+    """`with_confidence`: the form offers an optional sure/guessing pair per question (lesson checks)."""
     result = ReadAnswers()
-    expected = expected_field_names(paper)
+    expected = expected_field_names(paper, with_confidence)
     result.unexpected_fields = sorted(key for key in data if key not in expected)
     for presented in paper:
         answer, error = _read_one(presented, data)
+        if not error and with_confidence and asks_confidence(presented):
+            confidence, error = _read_confidence(presented, data)
+            if confidence:
+                result.confidence[presented.question.pk] = confidence
         if error:
             result.errors[presented.field_name] = error
         else:
@@ -158,6 +186,9 @@ def grade_answer(question, answer):
         return grading.grade_ordering([choice.pk for choice in choices], answer)
     if kind == QuestionType.MATCHING:
         return grading.grade_matching({str(choice.pk): choice.match_text for choice in choices}, answer)
+    if kind == QuestionType.POLL:
+        # Ungraded: full credit, so a poll is never "missed"; scores leave polls out (attempts.py).
+        return 1.0
     return 0.0  # pragma: no cover
 
 
@@ -178,7 +209,7 @@ def correct_answer_text(question):
         return [choice.text for choice in choices]
     if kind == QuestionType.MATCHING:
         return [f"{choice.text} → {choice.match_text}" for choice in choices]
-    return []  # pragma: no cover
+    return []  # polls have no right answer
 
 
 def given_answer_text(question, answer):
@@ -187,7 +218,7 @@ def given_answer_text(question, answer):
         return []
     by_id = {choice.pk: choice for choice in question.choices.all()}
     kind = question.type
-    if kind == QuestionType.SINGLE:
+    if kind in (QuestionType.SINGLE, QuestionType.POLL):
         return [by_id[answer].text] if answer in by_id else []
     if kind in (QuestionType.MULTIPLE, QuestionType.ORDERING):
         return [by_id[choice_id].text for choice_id in answer if choice_id in by_id]
@@ -218,4 +249,6 @@ def right_answer(question):
         return [choice.pk for choice in choices]
     if kind == QuestionType.MATCHING:
         return {str(choice.pk): choice.match_text for choice in choices}
+    if kind == QuestionType.POLL:
+        return choices[0].pk if choices else None
     return None  # pragma: no cover

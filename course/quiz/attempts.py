@@ -64,12 +64,14 @@ def attempt_paper(attempt):
     return build_paper(attempt, questions, attempt.quiz.shuffle), questions
 
 
-def submit_attempt(attempt, answers, timed_out=False):
+def submit_attempt(attempt, answers, timed_out=False, confidence=None):
     """Grade and store an attempt once. Returns False if it had already been submitted.
 
     The conditional UPDATE claims the attempt: of two concurrent submits only one
-    sees `submitted_at IS NULL`, so responses are written once.
+    sees `submitted_at IS NULL`, so responses are written once. Polls are stored
+    but left out of the score; a quiz of polls only scores 100 (nothing to miss).
     """
+    confidence = confidence or {}
     now = timezone.now()
     questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
     with transaction.atomic():
@@ -85,10 +87,19 @@ def submit_attempt(attempt, answers, timed_out=False):
                 continue
             answer = None if timed_out else answers.get(question_id)
             credit = grade_answer(question, answer)
-            responses.append(Response(attempt=attempt, question=question, answer=answer, credit=credit))
-            credits.append((credit, question.points))
+            responses.append(
+                Response(
+                    attempt=attempt,
+                    question=question,
+                    answer=answer,
+                    credit=credit,
+                    confidence="" if timed_out else confidence.get(question_id, ""),
+                )
+            )
+            if not question.is_poll:
+                credits.append((credit, question.points))
         Response.objects.bulk_create(responses)
-        score = grading.attempt_score(credits)
+        score = grading.attempt_score(credits) if credits or not responses else 100.0
         attempt.submitted_at = now
         attempt.timed_out = timed_out
         attempt.score = score

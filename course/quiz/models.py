@@ -34,9 +34,23 @@ class QuestionType(models.TextChoices):
     NUMERIC = "numeric", _("Numeric")
     ORDERING = "ordering", _("Ordering")
     MATCHING = "matching", _("Matching")
+    POLL = "poll", _("Opinion poll (ungraded)")
 
 
-CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.ORDERING, QuestionType.MATCHING}
+CHOICE_TYPES = {
+    QuestionType.SINGLE,
+    QuestionType.MULTIPLE,
+    QuestionType.ORDERING,
+    QuestionType.MATCHING,
+    QuestionType.POLL,
+}
+# Fewer answers than this and a poll's distribution stays hidden: a small count could identify someone.
+POLL_MIN_RESPONDENTS = 5
+
+
+class Confidence(models.TextChoices):
+    SURE = "sure", _("Sure")
+    GUESSING = "guessing", _("Guessing")
 
 
 class Quiz(index.Indexed, ClusterableModel):
@@ -131,6 +145,11 @@ class Question(ClusterableModel, Orderable):
     tolerance = models.FloatField(_("tolerance (numeric)"), default=0, validators=[MinValueValidator(0)])
     facts_as_of = models.DateField(null=True, blank=True)
     review_by = models.DateField(null=True, blank=True)
+    poll_note = MarkdownxField(
+        _("poll note"),
+        blank=True,
+        help_text=_("Polls only: shown after answering, the positions states or scholars take."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
@@ -148,6 +167,7 @@ class Question(ClusterableModel, Orderable):
         FieldRowPanel([FieldPanel("correct_boolean"), FieldPanel("correct_number"), FieldPanel("tolerance")]),
         FieldPanel("accepted_answers"),
         FieldPanel("explanation", widget=AdminMarkdownxWidget),
+        FieldPanel("poll_note", widget=AdminMarkdownxWidget),
         FieldRowPanel([PageChooserPanel("section_page", "lessons.LessonPage"), FieldPanel("section_anchor")]),
         FieldRowPanel([FieldPanel("facts_as_of"), FieldPanel("review_by")]),
     ]
@@ -157,6 +177,10 @@ class Question(ClusterableModel, Orderable):
 
     def __str__(self):
         return self.prompt[:80]
+
+    @property
+    def is_poll(self):
+        return self.type == QuestionType.POLL
 
     @property
     def accepted_answer_list(self):
@@ -218,6 +242,9 @@ class Response(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="responses")
     answer = models.JSONField(null=True, blank=True, help_text=_("The answer as given."))
     credit = models.FloatField(validators=[MinValueValidator(0), MaxValueValidator(1)])
+    confidence = models.CharField(
+        _("confidence"), max_length=10, choices=Confidence.choices, blank=True, help_text=_("Lesson checks only.")
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_response_per_question")]

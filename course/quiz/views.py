@@ -6,9 +6,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .answers import correct_answer_text, given_answer_text, read_answers
+from .answers import asks_confidence, confidence_field_name, correct_answer_text, given_answer_text, read_answers
 from .attempts import attempt_paper, is_expired, open_attempt, submit_attempt
-from .models import Attempt, Quiz
+from .models import Attempt, Quiz, QuizKind
+from .polls import poll_distributions
 
 
 def _own_attempt(request, attempt_id):
@@ -57,30 +58,43 @@ def take_attempt(request, attempt_id):
 
     paper, _questions = attempt_paper(attempt)
     errors, submitted_data = {}, None
+    # Lesson checks are for learning: the learner may say how sure they are of each answer.
+    with_confidence = attempt.quiz.kind == QuizKind.LESSON_CHECK
     if request.method == "POST":
-        result = read_answers(paper, request.POST)
+        result = read_answers(paper, request.POST, with_confidence=with_confidence)
         if result.unexpected_fields:
             return HttpResponseBadRequest(
                 _("The form held fields this quiz does not have. Reload the page and try again.")
             )
         if result.ok:
-            if not submit_attempt(attempt, result.answers):
+            if not submit_attempt(attempt, result.answers, confidence=result.confidence):
                 messages.info(request, _("This attempt was already submitted; here is its result."))
             return redirect("quiz:review", attempt_id=attempt.pk)
         errors, submitted_data = result.errors, request.POST
-    _prepare_form(paper, errors, submitted_data)
+    _prepare_form(paper, errors, submitted_data, with_confidence)
     return TemplateResponse(
         request,
         "quiz/take_attempt.html",
-        {"attempt": attempt, "quiz": attempt.quiz, "paper": paper, "errors": errors, "data": submitted_data},
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "paper": paper,
+            "errors": errors,
+            "data": submitted_data,
+            "graded_count": sum(1 for presented in paper if not presented.question.is_poll),
+        },
         status=400 if errors else 200,
     )
 
 
-def _prepare_form(paper, errors, data):
+def _prepare_form(paper, errors, data, with_confidence=False):
     """What each question's inputs show: its error and, after a failed submit, the learner's input."""
     for presented in paper:
         name = presented.field_name
+        presented.confidence_name = (
+            confidence_field_name(presented) if with_confidence and asks_confidence(presented) else ""
+        )
+        presented.confidence_value = data.get(presented.confidence_name, "") if data else ""
         presented.error = errors.get(name)
         presented.positions_range = range(1, len(presented.options) + 1)
         presented.selected = set(data.getlist(name)) if data else set()
@@ -95,11 +109,14 @@ def review_attempt(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_submitted:
         return redirect("quiz:take", attempt_id=attempt.pk)
-    paper, _questions = attempt_paper(attempt)
+    paper, questions = attempt_paper(attempt)
     responses = {response.question_id: response for response in attempt.responses.all()}
+    polls = poll_distributions(questions.values())
     for presented in paper:
         response = responses.get(presented.question.pk)
         presented.credit = response.credit if response else 0
+        presented.confidence = response.confidence if response else ""
+        presented.poll = polls.get(presented.question.pk)
         presented.given = given_answer_text(presented.question, response.answer if response else None)
         presented.correct = correct_answer_text(presented.question)
     history = Attempt.objects.filter(learner=request.user, quiz=attempt.quiz, submitted_at__isnull=False).order_by(

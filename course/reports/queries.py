@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from course.progress.models import Certificate
-from course.quiz.models import Attempt, Choice, Question, QuestionType, QuizKind, Response
+from course.quiz.models import Attempt, Question, QuestionType, QuizKind, Response
 
 from . import figures
 
@@ -180,6 +180,11 @@ def median_scores(attempts):
 
 # --- Item analysis ---------------------------------------------------------------------
 
+# The quiz app's ungraded opinion poll (QuestionType.POLL): answered with one choice id,
+# always full credit. Its figures mean nothing; its picks do.
+POLL = "poll"
+PICKED_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE, POLL)
+
 
 @dataclass
 class ItemFigures:
@@ -201,9 +206,9 @@ class ItemFigures:
 
 @dataclass
 class ItemRow:
-    question: Question
-    figures: ItemFigures | None = None  # set by add_figures()
-    picks: list = field(default_factory=list)  # [(label, count, is_correct)], set by add_picks()
+    question: Question  # with its choices prefetched
+    figures: ItemFigures | None = None  # set by add_item_figures()
+    picks: list = field(default_factory=list)  # [(label, count, is_correct)], set by add_item_figures()
 
     @property
     def facility(self):
@@ -218,40 +223,29 @@ class ItemRow:
         return self.figures.flags
 
 
-def _attempts_table():
-    return connection.ops.quote_name(Attempt._meta.db_table)
+def _grouped_attempts_sql(quiz_ids):
+    """A WITH clause naming every submitted attempt of these quizzes and its group.
 
+    `grouped.grp` is NULL when the attempt is not its learner's best at that quiz
+    (highest score, then the earliest), else 1 for the upper 27 % of learners
+    ranked by that score, -1 for the lower 27 %, 0 in between; ties at a group
+    boundary go to the earlier attempt. Returns (sql, params).
 
-def _best_attempts_sql(quiz_ids):
-    """A WITH clause `best`: each learner's best submitted attempt at each quiz
-    (highest score, then the earliest). Returns (sql, params)."""
+    Raw SQL because the ORM cannot join a derived table: the same figures as
+    nested IN-subqueries took seconds on 500,000 responses. Every attempt keeps
+    a row (grp NULL) so PostgreSQL estimates the join well and hashes it.
+    """
     placeholders = ", ".join(["%s"] * len(quiz_ids))
+    percent = figures.UPPER_LOWER_PERCENT
     sql = f"""
         WITH ranked AS (
             SELECT id, quiz_id, score,
                    ROW_NUMBER() OVER (
                        PARTITION BY learner_id, quiz_id ORDER BY score DESC, submitted_at, id
                    ) AS best_rank
-            FROM {_attempts_table()}
+            FROM {connection.ops.quote_name(Attempt._meta.db_table)}
             WHERE submitted_at IS NOT NULL AND score IS NOT NULL AND quiz_id IN ({placeholders})
-        )
-    """  # noqa: S608 - table names from _meta, values as parameters
-    return sql, list(quiz_ids)
-
-
-def _grouped_attempts_sql(quiz_ids):
-    """The WITH clause of _best_attempts_sql plus `grouped`: every submitted attempt's
-    group at its quiz. `grouped.grp` is NULL for an attempt that is not its learner's
-    best, else 1 for the upper 27 % of learners ranked by that score, -1 for the
-    lower 27 %, 0 in between; ties at a group boundary go to the earlier attempt.
-
-    Raw SQL because the ORM cannot join a derived table: the same figures as
-    nested IN-subqueries took seconds on 500,000 responses. Every attempt keeps
-    a row (grp NULL) so PostgreSQL estimates the join well and hashes it.
-    """
-    sql, params = _best_attempts_sql(quiz_ids)
-    percent = figures.UPPER_LOWER_PERCENT
-    sql += f""",
+        ),
         positioned AS (
             SELECT id, best_rank,
                    ROW_NUMBER() OVER (PARTITION BY quiz_id, best_rank ORDER BY score DESC, id) AS position,
@@ -267,89 +261,82 @@ def _grouped_attempts_sql(quiz_ids):
                    END AS grp
             FROM positioned
         )
+    """  # noqa: S608 - the table name from _meta, values as parameters
+    return sql, list(quiz_ids)
+
+
+def item_tallies(questions):
+    """[(question id, group, answer, responses, credit)] over best attempts: one query.
+
+    One pass over the responses serves both figures and picks: rows are counted
+    per question and group (1 upper, 0 middle, -1 lower) and, for questions
+    whose picks are shown, per answer given (None for the others).
     """
-    return sql, params
-
-
-def item_figures(quiz_ids):
-    """{question id: ItemFigures} for the questions of these quizzes: one query."""
-    if not quiz_ids:
-        return {}
-    with_sql, params = _grouped_attempts_sql(quiz_ids)
+    if not questions:
+        return []
+    with_sql, params = _grouped_attempts_sql(sorted({question.quiz_id for question in questions}))
+    question_ids = [question.pk for question in questions]
+    picked_ids = [question.pk for question in questions if question.type in PICKED_TYPES]
+    answer = f"CASE WHEN r.question_id IN ({', '.join(['%s'] * len(picked_ids))}) THEN r.answer END"
     sql = f"""{with_sql}
-        SELECT r.question_id,
-               COUNT(g.grp),
-               AVG(CASE WHEN g.grp IS NOT NULL THEN r.credit END),
-               SUM(CASE WHEN g.grp = 1 THEN 1 ELSE 0 END),
-               AVG(CASE WHEN g.grp = 1 THEN r.credit END),
-               SUM(CASE WHEN g.grp = -1 THEN 1 ELSE 0 END),
-               AVG(CASE WHEN g.grp = -1 THEN r.credit END)
+        SELECT r.question_id, g.grp, {answer if picked_ids else "NULL"}, COUNT(*), SUM(r.credit)
         FROM {connection.ops.quote_name(Response._meta.db_table)} r
         JOIN grouped g ON g.id = r.attempt_id
-        GROUP BY r.question_id
-    """  # noqa: S608 - table names from _meta, values as parameters
+        WHERE g.grp IS NOT NULL AND r.question_id IN ({", ".join(["%s"] * len(question_ids))})
+        GROUP BY 1, 2, 3
+    """  # noqa: S608 - the table name from _meta, values as parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {row[0]: ItemFigures(*row[1:]) for row in cursor.fetchall()}
+        cursor.execute(sql, [*params, *picked_ids, *question_ids])
+        return [
+            (question_id, grp, json.loads(given) if isinstance(given, str) else given, count, credit)
+            for question_id, grp, given, count, credit in cursor.fetchall()
+        ]
 
 
-def add_figures(rows):
-    """Set the figures on ItemRows that have none yet: one query (none if all have them)."""
+def add_item_figures(rows):
+    """Set figures and picks on the ItemRows that have none yet: one query (none if all have them)."""
     missing = [row for row in rows if row.figures is None]
     if not missing:
         return rows
-    by_question = item_figures(sorted({row.question.quiz_id for row in missing}))
+    counts, credits, answers = {}, {}, {}
+    for question_id, grp, given, count, credit in item_tallies([row.question for row in missing]):
+        counts[question_id, grp] = counts.get((question_id, grp), 0) + count
+        credits[question_id, grp] = credits.get((question_id, grp), 0) + credit
+        if given is not None:
+            answers.setdefault(question_id, []).append((given, count))
     for row in missing:
-        row.figures = by_question.get(row.question.pk, ItemFigures())
-    return rows
-
-
-def answer_counts(questions):
-    """{question id: [(answer, count)]} over best attempts for these questions: one query."""
-    question_ids = [question.pk for question in questions]
-    if not question_ids:
-        return {}
-    with_sql, params = _best_attempts_sql(sorted({question.quiz_id for question in questions}))
-    placeholders = ", ".join(["%s"] * len(question_ids))
-    sql = f"""{with_sql}
-        SELECT r.question_id, r.answer, COUNT(*)
-        FROM {connection.ops.quote_name(Response._meta.db_table)} r
-        JOIN ranked b ON b.id = r.attempt_id
-        WHERE b.best_rank = 1 AND r.answer IS NOT NULL AND r.question_id IN ({placeholders})
-        GROUP BY r.question_id, r.answer
-    """  # noqa: S608 - table names from _meta, values as parameters
-    counts = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *question_ids])
-        for question_id, answer, count in cursor.fetchall():
-            decoded = json.loads(answer) if isinstance(answer, str) else answer
-            counts.setdefault(question_id, []).append((decoded, count))
-    return counts
-
-
-PICKED_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE)
-
-
-def add_picks(rows):
-    """Set how often each choice was picked on the rows of choice and true/false questions: two queries."""
-    picked = [row.question for row in rows if row.question.type in PICKED_TYPES]
-    answers = answer_counts(picked)
-    choices = {}
-    for choice in Choice.objects.filter(question__in=picked).order_by("sort_order", "pk"):
-        choices.setdefault(choice.question_id, []).append(choice)
-    for row in rows:
         question = row.question
-        if question.type == QuestionType.TRUE_FALSE:
-            picks = figures.tally_true_false(answers.get(question.pk, []))
-            row.picks = [
-                (_("True"), picks[True], question.correct_boolean is True),
-                (_("False"), picks[False], question.correct_boolean is False),
-            ]
-        elif question.type in PICKED_TYPES:
-            question_choices = choices.get(question.pk, [])
-            picks = figures.tally_picks(answers.get(question.pk, []), [choice.pk for choice in question_choices])
-            row.picks = [(choice.text, picks[choice.pk], choice.is_correct) for choice in question_choices]
+        count = {grp: counts.get((question.pk, grp), 0) for grp in (1, 0, -1)}
+        credit = {grp: credits.get((question.pk, grp), 0) for grp in (1, 0, -1)}
+        answered = sum(count.values())
+        if question.type == POLL:
+            row.figures = ItemFigures(answered=answered)
+        else:
+            row.figures = ItemFigures(
+                answered=answered,
+                facility=figures.share(sum(credit.values()), answered),
+                upper_count=count[1],
+                upper_mean=figures.share(credit[1], count[1]),
+                lower_count=count[-1],
+                lower_mean=figures.share(credit[-1], count[-1]),
+            )
+        row.picks = picks_of(question, answers.get(question.pk, []))
     return rows
+
+
+def picks_of(question, answer_counts):
+    """[(label, count, is_correct)] for a choice, true/false or poll question; [] for others."""
+    if question.type == QuestionType.TRUE_FALSE:
+        picks = figures.tally_true_false(answer_counts)
+        return [
+            (_("True"), picks[True], question.correct_boolean is True),
+            (_("False"), picks[False], question.correct_boolean is False),
+        ]
+    if question.type not in PICKED_TYPES:
+        return []
+    choices = list(question.choices.all())
+    picks = figures.tally_picks(answer_counts, [choice.pk for choice in choices])
+    return [(choice.text, picks[choice.pk], choice.is_correct and question.type != POLL) for choice in choices]
 
 
 # --- Re-teach map ----------------------------------------------------------------------

@@ -2,19 +2,23 @@
 the CSV and XLSX downloads work as in Wagtail's own reports. Each reads a fixed
 number of queries (see queries.py) whatever the number of learners."""
 
-from django.db.models import F
+import html
+
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from course.lessons.markdown import render_markdown
 from course.lessons.models import LessonPage
 from course.progress.standing import course_structure
-from course.quiz.models import Question, Quiz, Response
+from course.quiz.models import Choice, Question, Quiz, Response
 
 from . import figures, queries
 from .filters import ItemAnalysisFilterSet, LearnerFilterSet, MissedSectionFilterSet, QuizResultFilterSet
@@ -24,6 +28,10 @@ VIEW_REPORTS = "reports.view_reports"
 
 def can_view_reports(user):
     return user.is_active and user.has_perm(VIEW_REPORTS)
+
+
+def plain_text(markdown):
+    return html.unescape(strip_tags(render_markdown(markdown))).strip()
 
 
 def rounded(value, places):
@@ -75,7 +83,6 @@ class CourseReportView(ReportView):
     """A report for users with the `reports.view_reports` permission (Instructors, superusers)."""
 
     permission_required = VIEW_REPORTS
-    sort_fields = {}  # sort key -> field or annotation to order by
 
     def user_has_permission(self, permission):
         return can_view_reports(self.request.user)
@@ -86,12 +93,6 @@ class CourseReportView(ReportView):
 
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
-
-    def order_queryset(self, queryset):
-        descending = self.ordering.startswith("-")
-        field = F(self.sort_fields[self.ordering.lstrip("-")])
-        first = field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
-        return queryset.order_by(first, *self.tiebreak)
 
 
 class LearnersReportView(CourseReportView):
@@ -110,7 +111,6 @@ class LearnersReportView(CourseReportView):
         "last_activity": "last_activity",
         "certificate": "certificate__issued_at",
     }
-    tiebreak = ["username", "pk"]
     export_filename = "learners"
     list_export = [
         "username",
@@ -155,6 +155,12 @@ class LearnersReportView(CourseReportView):
     def get_base_queryset(self):
         return queries.with_progress(queries.learners(), self.requirements)
 
+    def order_queryset(self, queryset):
+        field = F(self.sort_fields[self.ordering.lstrip("-")])
+        # Learners without a certificate sort last both ways; ties in name order.
+        first = field.desc(nulls_last=True) if self.ordering.startswith("-") else field.asc(nulls_last=True)
+        return queryset.order_by(first, "username", "pk")
+
     def decorate_paginated_queryset(self, learners):
         modules_total = len(self.requirements)
         for learner in learners:
@@ -164,7 +170,9 @@ class LearnersReportView(CourseReportView):
             certificate = getattr(learner, "certificate", None)
             learner.certificate_issued_at = certificate.issued_at if certificate else None
             learner.certificate_label = (
-                _("Yes, %(date)s") % {"date": f"{certificate.issued_at:%Y-%m-%d}"} if certificate else _("No")
+                _("Yes, %(date)s") % {"date": f"{timezone.localtime(certificate.issued_at):%Y-%m-%d}"}
+                if certificate
+                else _("No")
             )
         return learners
 
@@ -302,7 +310,7 @@ class ItemAnalysisReportView(ListedReportView):
         TitleColumn(
             "prompt",
             label=_("Question"),
-            accessor=lambda row: Truncator(row.question.prompt).chars(100),
+            accessor=lambda row: Truncator(plain_text(row.question.prompt)).chars(100),
             get_url=lambda row: reverse("wagtailsnippets_quiz_quiz:edit", args=[row.question.quiz_id]),
             sort_key="course",
         ),
@@ -322,23 +330,23 @@ class ItemAnalysisReportView(ListedReportView):
 
     def get_rows(self):
         questions = self.filter_queryset(
-            Question.objects.select_related("quiz").order_by(*queries.course_order("quiz__"), "sort_order", "pk")
+            Question.objects.select_related("quiz")
+            .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")))
+            .order_by(*queries.course_order("quiz__"), "sort_order", "pk")
         )
         rows = [queries.ItemRow(question) for question in questions]
         flag = self.filters.form.cleaned_data.get("flag") if self.filters and self.filters.is_valid() else None
         if flag or self.ordering.lstrip("-") in self.row_sort_keys:
             # Sorting or filtering on the figures needs them for every question...
-            queries.add_figures(rows)
+            queries.add_item_figures(rows)
         return [row for row in rows if flag in row.flags] if flag else rows
 
     def decorate_paginated_queryset(self, rows):
-        # ...in course order only the shown page needs them (fewer quizzes to rank).
-        queries.add_figures(rows)
-        queries.add_picks(rows)
-        positions = {}
+        # ...in course order only the shown page needs them: fewer quizzes to rank.
+        queries.add_item_figures(rows)
         for row in rows:
             question = row.question
-            row.position = positions[question.quiz_id] = positions.get(question.quiz_id, 0) + 1
+            row.position = (question.sort_order or 0) + 1
             row.type_label = question.get_type_display()
             row.facility_export = rounded(row.facility, 3)
             row.discrimination_export = rounded(row.discrimination, 3)

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "course.quiz",
     "course.progress",
     "course.capstone",
+    "course.review",
     "course.reports",
     "course.importer",
     "course.operations",

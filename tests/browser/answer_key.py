@@ -56,18 +56,3 @@ def answer_with_pointer(page, attempt_id):
             question.locator("input[type=text]").fill(answer.text)
         for label, option in answer.selects:
             question.get_by_label(label, exact=True).select_option(label=option)
-
-
-# What has the keyboard focus, and how its focus is drawn.
-FOCUSED_ELEMENT = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  const style = getComputedStyle(el);
-  const label = el.labels && el.labels.length ? el.labels[0].innerText.trim() : "";
-  return {
-    tag: el.tagName.toLowerCase(), type: el.getAttribute("type") || "", name: el.name || "", id: el.id || "",
-    label: label, text: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 60),
-    checked: !!el.checked, inQuiz: !!el.closest("form.quiz-form"),
-    outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, boxShadow: style.boxShadow,
-  };
-}"""

@@ -12,6 +12,7 @@ session still find the shipped course.
 import sqlite3
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -35,6 +36,21 @@ BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Chromium not installed at {CHROMIUM}"),
 ]
+
+
+# What has the keyboard focus, and how its focus is drawn.
+FOCUSED_ELEMENT = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const style = getComputedStyle(el);
+  const label = el.labels && el.labels.length ? el.labels[0].innerText.trim() : "";
+  return {
+    tag: el.tagName.toLowerCase(), type: el.getAttribute("type") || "", name: el.name || "", id: el.id || "",
+    label: label, text: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 60),
+    checked: !!el.checked, inQuiz: !!el.closest("form.quiz-form"),
+    outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, boxShadow: style.boxShadow,
+  };
+}"""
 
 
 class DatabaseSnapshot:
@@ -106,6 +122,9 @@ def course_restored_after_module(orm_beside_playwright, course_snapshot, django_
     with django_db_blocker.unblock():
         if not CourseHomePage.objects.exists():
             course_snapshot.restore()
+        # With Playwright running, the ORM used a connection of its own (another context), which
+        # Django does not close at the end of the session; PostgreSQL could not drop the database.
+        connection.close()
 
 
 @pytest.fixture
@@ -136,3 +155,16 @@ def page(browser, live_server, shipped_course):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def sign_in(page, client, live_server):
+    """sign_in(user) -> client: the browser tab and the test client share one signed-in session."""
+
+    def do(user):
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+        return client
+
+    return do

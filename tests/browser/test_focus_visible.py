@@ -1,12 +1,10 @@
 """Keyboard focus is always visible: tabbing through a page, every element that
 takes the focus draws an outline or a box shadow around itself."""
 
-from django.conf import settings
 from django.urls import reverse
 
 from course.quiz.models import QuizKind
-from tests.browser.answer_key import FOCUSED_ELEMENT
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT
 
 pytestmark = BROWSER_MARKS
 
@@ -31,29 +29,24 @@ def tab_through(page):
     return seen
 
 
-def test_every_focused_element_shows_a_focus_indicator(page, client, learner, lesson_1_1, live_server):
-    check = lesson_1_1.quizzes.get(kind=QuizKind.LESSON_CHECK)
-    client.force_login(learner)
-    take_check = client.post(reverse("quiz:start", args=[check.pk])).url
-    pages = {
-        "home": ("/", False),
-        "lesson 1.1": (lesson_1_1.url, False),
-        "login form": (reverse("accounts:login"), False),
-        "lesson check": (take_check, True),
-        "dashboard": (reverse("progress:dashboard"), True),
-    }
-
-    session = {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
+def test_every_focused_element_shows_a_focus_indicator(page, sign_in, learner, lesson_1_1):
     invisible = []
-    for name, (path, signed_in) in pages.items():
-        if signed_in:
-            page.context.add_cookies([{**session, "url": live_server.url}])
+
+    def tab_through_page(name, path):
         page.goto(path)
         seen = tab_through(page)
         assert len(seen) >= 8, f"only {len(seen)} elements took the focus on the {name} page"
-        invisible += [
+        invisible.extend(
             f"{name}: <{element['tag']} {element['type']}> {element['label'] or element['text']!r}"
             for element in seen
             if not focus_is_drawn(element)
-        ]
+        )
+
+    tab_through_page("home", "/")
+    tab_through_page("lesson 1.1", lesson_1_1.url)
+    tab_through_page("login form", reverse("accounts:login"))
+    client = sign_in(learner)
+    check = lesson_1_1.quizzes.get(kind=QuizKind.LESSON_CHECK)
+    tab_through_page("lesson check", client.post(reverse("quiz:start", args=[check.pk])).url)
+    tab_through_page("dashboard", reverse("progress:dashboard"))
     assert not invisible, "focus not visible on:\n" + "\n".join(invisible)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def picks(question):
-    row = queries.add_picks([queries.ItemRow(question)])[0]
+    row = queries.add_item_figures([queries.ItemRow(question)])[0]
     return {label: count for label, count, _correct in row.picks}
 
 
@@ -21,7 +21,7 @@ def test_each_choice_counts_the_learners_who_picked_it_in_their_best_attempt(his
 
 
 def test_the_correct_choice_is_marked(history):
-    row = queries.add_picks([queries.ItemRow(history.questions[0])])[0]
+    row = queries.add_item_figures([queries.ItemRow(history.questions[0])])[0]
     assert [(label, correct) for label, _count, correct in row.picks] == [
         ("Right", True),
         ("Wrong", False),
@@ -35,7 +35,9 @@ def test_multiple_choice_answers_count_every_ticked_choice(history, make_user):
     question.save()
     Choice.objects.filter(question=question, text="Wrong").update(is_correct=True)
     learner = make_user("ticker")
-    attempt = record_attempt(learner, history.quiz, history.questions, (1, 1, 1, 1, 1), history.quiz.attempts.first().submitted_at)
+    attempt = record_attempt(
+        learner, history.quiz, history.questions, (1, 1, 1, 1, 1), history.quiz.attempts.first().submitted_at
+    )
     ids = {choice.text: choice.pk for choice in question.choices.all()}
     attempt.responses.filter(question=question).update(answer=[ids["Right"], ids["Also wrong"]])
     assert picks(Question.objects.get(pk=question.pk)) == {"Right": 9, "Wrong": 0, "Also wrong": 1}
@@ -56,4 +58,4 @@ def test_other_question_types_show_no_picks(history):
     question = history.questions[4]
     question.type = QuestionType.SHORT
     question.save()
-    assert queries.add_picks([queries.ItemRow(question)])[0].picks == []
+    assert queries.add_item_figures([queries.ItemRow(question)])[0].picks == []

@@ -14,14 +14,22 @@ def test_median_of_values(values, expected):
 
 @pytest.mark.parametrize(
     ("counts", "expected"),
-    [([], None), ([(40, 0)], None), ([(40, 3)], 40), ([(20, 3), (40, 4), (60, 2), (80, 1)], 40), ([(10, 1), (30, 1)], 20)],
+    [
+        ([], None),
+        ([(40, 0)], None),
+        ([(40, 3)], 40),
+        ([(20, 3), (40, 4), (60, 2), (80, 1)], 40),
+        ([(10, 1), (30, 1)], 20),
+    ],
 )
 def test_median_of_value_counts_equals_the_median_of_the_values(counts, expected):
     assert figures.median_of_counts(counts) == expected
     assert figures.median([value for value, count in counts for _ in range(count)]) == expected
 
 
-@pytest.mark.parametrize(("learners", "size"), [(0, 0), (1, 0), (2, 1), (4, 1), (8, 2), (10, 3), (100, 27), (1000, 270)])
+@pytest.mark.parametrize(
+    ("learners", "size"), [(0, 0), (1, 0), (2, 1), (4, 1), (8, 2), (10, 3), (100, 27), (1000, 270)]
+)
 def test_group_size_is_27_percent_rounded_half_up(learners, size):
     assert figures.group_size(learners) == size
 

@@ -18,7 +18,7 @@ FLAGS = [
 
 
 def rows_for(history):
-    return queries.add_figures([queries.ItemRow(question) for question in history.questions])
+    return queries.add_item_figures([queries.ItemRow(question) for question in history.questions])
 
 
 def test_facility_is_the_mean_credit_of_each_learners_best_attempt(history):

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def sections():
-    return [(section.anchor, section.misses, section.answers, section.questions) for section in queries.missed_sections(Response.objects.all())]
+    return [
+        (section.anchor, section.misses, section.answers, section.questions)
+        for section in queries.missed_sections(Response.objects.all())
+    ]
 
 
 def test_sections_are_ranked_by_misses_of_every_submitted_answer(history):

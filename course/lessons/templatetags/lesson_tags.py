@@ -13,6 +13,12 @@ def safe_markdown(text):
 
 
 @register.filter
+def glossary_markdown(text):
+    """Markdown with glossary terms marked in context (explanations; never quiz prompts or choices)."""
+    return render_markdown(text, glossary=True)
+
+
+@register.filter
 def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 

@@ -39,6 +39,8 @@
       current.slice().sort(function (a, b) {
         return parseInt(a.querySelector("select").value, 10) - parseInt(b.querySelector("select").value, 10);
       }).forEach(function (item) { list.appendChild(item); });
+      // Moving an element drops its focus: give it back, so keyboard users keep their place.
+      if (document.activeElement !== event.target) event.target.focus();
     });
   }
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from course.importer.parsing import parse_content
+from course.importer.parsing import parse_content, past_due_reviews
 from course.importer.writing import write_course
 
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
             for error in errors:
                 self.stderr.write(str(error))
             raise CommandError(f"{len(errors)} problem(s) in {content}; nothing was written.")
+        # Dated facts past their review date still load: an instructor is told, not blocked.
+        for warning in past_due_reviews(course, timezone.localdate()):
+            self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
         lessons = sum(len(module.lessons) for module in course.modules)
         summary = f"{len(course.modules)} modules, {lessons} lessons, {len(course.glossary)} glossary terms"
         if dry_run:

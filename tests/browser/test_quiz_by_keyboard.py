@@ -1,14 +1,17 @@
-"""A learner signs in, opens lesson 1.1 and takes its check with the keyboard
-alone: Tab to move, Space and the arrow keys to choose, typing for text, Enter
-to submit. No mouse, no clicks, no filling fields by script."""
+"""Quizzes work with the keyboard alone: Tab to move, Space and the arrow keys
+to choose, typing for text and selects, Enter to submit. No mouse, no clicks,
+no filling fields by script."""
 
 import re
 from urllib.parse import urlsplit
 
+from django.urls import reverse
+
 import pytest
 
-from tests.browser.answer_key import FOCUSED_ELEMENT, answer_key
-from tests.browser.conftest import BROWSER_MARKS
+from course.quiz.models import Question, QuestionType, QuizKind
+from tests.browser.answer_key import answer_key
+from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT
 from tests.conftest import PASSWORD
 
 pytestmark = BROWSER_MARKS
@@ -44,11 +47,12 @@ def answer_by_keyboard(page, key):
     answered = set()
     while focused and focused["inQuiz"]:
         field = focused["name"].split("-")[0]
-        answer = key.get(field)
+        # Answer controls are named after the question (q3), or q3-<item> for ordering and matching selects.
+        answer = key.get(field) if focused["name"] == field or focused["tag"] == "select" else None
         if focused["type"] == "submit":
             return answered
         if answer is None:
-            pass  # not an answer control, e.g. the ordering questions' "Move up" buttons
+            pass  # not an answer control, e.g. "Move up" buttons or the optional "How sure are you?" radios
         elif focused["type"] == "radio":
             choose_radio(page, focused, answer.labels)
         elif focused["type"] == "checkbox" and focused["label"] in answer.labels:
@@ -93,3 +97,22 @@ def test_learner_takes_lesson_check_with_keyboard_only_and_sees_review(page, lea
         assert item.locator(".badge").inner_text() == "Right"
         assert len(item.locator(".explanation").inner_text()) > len("Why") + 40
         assert "#" in item.get_by_role("link", name=re.compile("^Revisit this in")).get_attribute("href")
+
+
+def test_ordering_question_keeps_keyboard_focus_when_the_list_reorders(page, sign_in, learner):
+    question = Question.objects.filter(type=QuestionType.ORDERING, quiz__kind=QuizKind.LESSON_CHECK).first()
+    take_url = sign_in(learner).post(reverse("quiz:start", args=[question.quiz_id])).url
+    page.goto(take_url)
+    attempt_id = int(re.search(r"/attempt/(\d+)/", take_url).group(1))
+    field = next(name for name, answer in answer_key(attempt_id).items() if answer.type == QuestionType.ORDERING)
+    items = page.locator(f"fieldset#{field} .ordering__text").all_inner_texts()
+
+    # Rank the items in reverse of how they are shown, so the last choice moves the focused item.
+    for position in range(len(items), 0, -1):
+        tab_to(page, lambda element: element["tag"] == "select" and element["name"].startswith(f"{field}-"), "a select")
+        page.keyboard.type(str(position))
+
+    focused = page.evaluate(FOCUSED_ELEMENT)
+    assert focused is not None and focused["tag"] == "select", "the focus fell off the reordered list"
+    assert focused["label"] == items[-1]
+    assert page.locator(f"fieldset#{field} .ordering__text").all_inner_texts() == items[::-1]

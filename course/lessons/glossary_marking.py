@@ -1,0 +1,119 @@
+"""Glossary terms in context: the first use of each term in each section of
+rendered Markdown is marked as a definition with a popover.
+
+Runs on the sanitised HTML (course.lessons.markdown), so the markup it adds is
+the only markup the sanitiser did not see; everything it inserts is built here
+from escaped text. A section starts at each <h2>. Nothing is marked inside
+links, headings, code, buttons or an existing <dfn>/<abbr>.
+
+Without popover support the term is a plain link to its glossary entry; with
+it, the button beside the term opens the definition (native `popover`:
+keyboard-operable, closes on Escape, no script needed). The popovers follow the
+block's text, so the sentence itself reads on unchanged.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape, strip_tags
+
+GLOSSARY_URL = "/glossary/"
+SKIPPED_TAGS = {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style"}
+VOID_TAGS = {"area", "br", "col", "hr", "img", "input", "meta", "wbr"}
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    slug: str
+    definition: str  # plain text
+
+    @property
+    def is_acronym(self):
+        letters = [ch for ch in self.term if ch.isalpha()]
+        return len(letters) >= 2 and all(ch.isupper() for ch in letters) and " " not in self.term
+
+
+def entries_from_terms(terms):
+    """GlossaryEntry per (term, slug, Markdown definition); the definition becomes plain text."""
+    from .markdown import render_markdown_document
+
+    return tuple(
+        GlossaryEntry(term, slug, " ".join(strip_tags(render_markdown_document(definition).html).split()))
+        for term, slug, definition in terms
+    )
+
+
+def _pattern(entries):
+    # Longest first, so "Alliance security dilemma" wins over "Alliance".
+    alternatives = sorted({escape(entry.term) for entry in entries}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in alternatives) + r")(?![\w-])", re.I)
+
+
+def _markup(entry, matched, popover_id):
+    """(the term in the text, its popover). The button's visible "?" comes from CSS, so the
+    sentence reads on unchanged for copy, search and text extraction; its name is the label."""
+    wrapper = "abbr" if entry.is_acronym else "dfn"
+    term = (
+        f'<{wrapper} class="gloss"><a class="gloss__term" href="{GLOSSARY_URL}#term-{escape(entry.slug)}">'
+        f"{matched}</a></{wrapper}>"
+        f'<button type="button" class="gloss__button" popovertarget="{popover_id}" '
+        f'aria-label="Definition of {escape(entry.term)}"></button>'
+    )
+    popover = (
+        f'<div class="gloss__popover" id="{popover_id}" popover>'
+        f"<p><strong>{escape(entry.term)}</strong>: {escape(entry.definition)}</p></div>"
+    )
+    return term, popover
+
+
+def mark_glossary_terms(html, entries, id_prefix="g"):
+    """`html` (sanitised) with the first use of each glossary term per h2 section marked."""
+    if not entries or not html:
+        return html
+    by_text = {}
+    for entry in entries:
+        by_text.setdefault(escape(entry.term).casefold(), entry)
+    pattern = _pattern(entries)
+    used, skip_depth, popovers = set(), 0, []
+
+    def replace(match):
+        matched = match.group(0)
+        entry = by_text.get(matched.casefold())
+        if entry is None or entry.slug in used or (entry.is_acronym and matched != escape(entry.term)):
+            return matched
+        used.add(entry.slug)
+        term, popover = _markup(entry, matched, f"{id_prefix}-{len(popovers) + 1}")
+        popovers.append(popover)
+        return term
+
+    out = []
+    for token in _TAG.split(html):
+        if token.startswith("<"):
+            found = _TAG_NAME.match(token)
+            if found:
+                closing, name = found.group(1) == "/", found.group(2).lower()
+                if name == "h2" and not closing:
+                    used = set()  # a new section: terms may be marked again
+                if name in SKIPPED_TAGS and name not in VOID_TAGS and not token.endswith("/>"):
+                    skip_depth = max(0, skip_depth - 1) if closing else skip_depth + 1
+            out.append(token)
+        elif token and skip_depth == 0:
+            out.append(pattern.sub(replace, token))
+        else:
+            out.append(token)
+    # Popovers sit after the text (they render in the top layer wherever they are in the DOM).
+    return "".join(out) + "".join(popovers)
+
+
+def glossary_entries():
+    """Every glossary term, cached until course content (glossary included) changes."""
+    from .content_version import cached_content
+    from .models import GlossaryTerm
+
+    def build():
+        return entries_from_terms(GlossaryTerm.objects.order_by("term").values_list("term", "slug", "definition"))
+
+    return cached_content("glossary-entries", build)

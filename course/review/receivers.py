@@ -1,0 +1,40 @@
+import secrets
+
+from django.dispatch import receiver
+from django.utils import timezone
+
+from course.quiz.models import Confidence, QuestionType, Response
+from course.quiz.signals import attempt_graded
+
+from .leitner import schedule_miss
+from .models import ReviewCard
+
+
+def today():
+    """The review clock; tests pass their own dates to the functions of leitner.py."""
+    return timezone.localdate()
+
+
+@receiver(attempt_graded)
+def queue_missed_questions(sender, attempt, **kwargs):
+    """Every question missed (credit < 1) goes into the learner's review queue: one upsert."""
+    missed = Response.objects.filter(attempt_id=attempt.pk, credit__lt=1).exclude(question__type=QuestionType.POLL)
+    box, due_on = schedule_miss(today())
+    cards = [
+        ReviewCard(
+            learner_id=attempt.learner_id,
+            question_id=question_id,
+            box=box,
+            due_on=due_on,
+            confident_miss=confidence == Confidence.SURE,
+            seed=secrets.randbits(62),
+        )
+        for question_id, confidence in missed.values_list("question_id", "confidence")
+    ]
+    if cards:
+        ReviewCard.objects.bulk_create(
+            cards,
+            update_conflicts=True,
+            unique_fields=["learner", "question"],
+            update_fields=["box", "due_on", "confident_miss"],
+        )

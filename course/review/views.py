@@ -1,0 +1,133 @@
+"""The review page: due cards one at a time. Answers here move cards between
+Leitner boxes and never touch quiz attempts, scores or completion."""
+
+import secrets
+from types import SimpleNamespace
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from course.quiz.answers import correct_answer_text, given_answer_text, grade_answer, read_answers
+from course.quiz.attempts import questions_with_choices
+from course.quiz.paper import build_paper
+
+from .leitner import INTERVALS, is_due, schedule
+from .models import ReviewCard
+from .receivers import today
+
+OUTCOME_SESSION_KEY = "review-outcome"
+
+
+def due_cards(learner, on):
+    """The learner's cards due on `on`, confident-but-wrong first, then oldest due."""
+    return ReviewCard.objects.filter(learner=learner, due_on__lte=on).order_by("-confident_miss", "due_on", "pk")
+
+
+def card_paper(card):
+    """The card's question as a one-question paper: opaque tokens seeded by the card."""
+    questions = questions_with_choices(card.question.quiz_id, [card.question_id])
+    return build_paper(SimpleNamespace(seed=card.seed, question_ids=[card.question_id]), questions, True)
+
+
+def _render_card(request, card, paper, due_count, errors=None, status=200):
+    presented = paper[0]
+    presented.error = (errors or {}).get(presented.field_name)
+    presented.positions_range = range(1, len(presented.options) + 1)
+    data = request.POST if errors else None
+    presented.selected = set(data.getlist(presented.field_name)) if data else set()
+    presented.text_value = data.get(presented.field_name, "") if data else ""
+    presented.positions = (
+        {o.token: data.get(f"{presented.field_name}-{o.token}", "") for o in presented.options} if data else {}
+    )
+    return TemplateResponse(
+        request,
+        "review/review_card.html",
+        {"card": card, "presented": presented, "due_count": due_count},
+        status=status,
+    )
+
+
+@login_required
+def review(request):
+    cards = due_cards(request.user, today())
+    card = cards.select_related("question").first()
+    if card is None:
+        upcoming = ReviewCard.objects.filter(learner=request.user).order_by("due_on").first()
+        return TemplateResponse(request, "review/review_empty.html", {"upcoming": upcoming})
+    paper = card_paper(card)
+    if not paper:  # pragma: no cover - the card's question cascades with it
+        card.delete()
+        return redirect("review:next")
+    return _render_card(request, card, paper, cards.count())
+
+
+@login_required
+@require_http_methods(["POST"])
+def answer_card(request, card_id):
+    card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
+    on = today()
+    if not is_due(card.due_on, on):
+        messages.info(request, _("That card was already answered; it comes back on %(date)s.") % {"date": card.due_on})
+        return redirect("review:next")
+    paper = card_paper(card)
+    result = read_answers(paper, request.POST)
+    if result.unexpected_fields:
+        return HttpResponseBadRequest(_("The form held fields this question does not have. Reload the page."))
+    presented = paper[0]
+    question = presented.question
+    answer = result.answers.get(question.pk)
+    if result.ok and answer is None:
+        result.errors[presented.field_name] = _("Give an answer before checking it.")
+    if result.errors:
+        return _render_card(request, card, paper, due_cards(request.user, on).count(), result.errors, status=400)
+    credit = grade_answer(question, answer)
+    right = credit >= 1
+    box, due_on = schedule(card.box, right, on)
+    # Conditional on the card as shown, so a double submit moves it once.
+    moved = ReviewCard.objects.filter(pk=card.pk, box=card.box, due_on=card.due_on, seed=card.seed).update(
+        box=box,
+        due_on=due_on,
+        seed=secrets.randbits(62),
+        last_reviewed_at=timezone.now(),
+        confident_miss=card.confident_miss and not right,
+    )
+    if not moved:
+        messages.info(request, _("That card was already answered."))
+        return redirect("review:next")
+    request.session[OUTCOME_SESSION_KEY] = {
+        "card": card.pk,
+        "credit": credit,
+        "given": given_answer_text(question, answer),
+    }
+    return redirect("review:outcome", card_id=card.pk)
+
+
+@login_required
+def card_outcome(request, card_id):
+    card = get_object_or_404(
+        ReviewCard.objects.select_related("question", "question__section_page"), pk=card_id, learner=request.user
+    )
+    outcome = request.session.get(OUTCOME_SESSION_KEY)
+    if not outcome or outcome.get("card") != card.pk:
+        return redirect("review:next")
+    question = card.question
+    return TemplateResponse(
+        request,
+        "review/review_outcome.html",
+        {
+            "card": card,
+            "question": question,
+            "right": outcome["credit"] >= 1,
+            "credit": outcome["credit"],
+            "given": outcome["given"],
+            "correct": correct_answer_text(question),
+            "days": INTERVALS.get(card.box),
+            "due_count": due_cards(request.user, today()).count(),
+        },
+    )

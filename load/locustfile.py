@@ -1,0 +1,116 @@
+"""200 learners sign in, read lessons and take quizzes (`make load`; docs/performance.md).
+
+Each simulated learner signs in once with its own account (load-learner-NNN, made
+by load/prepare.py), then, with a few seconds' thought between steps, reads a
+lesson, looks at its progress, or takes a lesson check: start, answer every
+question, submit, read the review. Any response that is not a 2xx/3xx fails.
+"""
+
+import json
+import os
+import random
+from html.parser import HTMLParser
+from http.cookiejar import DefaultCookiePolicy
+
+from locust import HttpUser, between, events, task
+
+PLAN = json.loads(open(os.environ.get("LOAD_PLAN", "load/plan.json"), encoding="utf-8").read())  # noqa: SIM115
+
+
+class QuizForm(HTMLParser):
+    """The quiz form's inputs: radio/checkbox values, text boxes and selects (with their options)."""
+
+    def __init__(self):
+        super().__init__()
+        self.choices, self.texts, self.selects, self._select = {}, [], {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and name != "csrfmiddlewaretoken":
+            if attrs.get("type") in ("radio", "checkbox"):
+                self.choices.setdefault(name, []).append(attrs.get("value", ""))
+            elif attrs.get("type") == "text":
+                self.texts.append((name, attrs.get("inputmode")))
+        elif tag == "select" and name:
+            self._select = name
+            self.selects[name] = []
+        elif tag == "option" and self._select and attrs.get("value"):
+            self.selects[self._select].append(attrs["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def answers_for(html):
+    """A plausible learner's answers: one option per question, a word or a year, positions 1..n."""
+    form = QuizForm()
+    form.feed(html)
+    data = {name: random.choice(values) for name, values in form.choices.items()}
+    data.update({name: "1949" if mode == "decimal" else "Article 5" for name, mode in form.texts})
+    groups = {}
+    for name, options in form.selects.items():
+        groups.setdefault(name.rsplit("-", 1)[0], []).append((name, options))
+    for fields in groups.values():
+        if all(options == [str(n) for n in range(1, len(fields) + 1)] for _name, options in fields):
+            positions = random.sample(range(1, len(fields) + 1), len(fields))  # ordering: each position once
+            data.update({name: str(position) for (name, _options), position in zip(fields, positions, strict=True)})
+        else:
+            data.update({name: random.choice(options) for name, options in fields})  # matching
+    return data
+
+
+class Learner(HttpUser):
+    wait_time = between(3, 10)  # reading and thinking between clicks
+
+    def on_start(self):
+        # Production sets Secure cookies; the test talks plain HTTP on loopback (as a TLS proxy would).
+        self.client.cookies.set_policy(DefaultCookiePolicy(secure_protocols=("https", "wss", "http")))
+        self.username = PLAN["learners"].pop() if PLAN["learners"] else None
+        if self.username is None:
+            raise RuntimeError("more simulated learners than prepared accounts")
+        self.client.get("/accounts/login/", name="/accounts/login/ [form]")
+        with self.client.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PLAN["password"], "csrfmiddlewaretoken": self.csrf()},
+            name="/accounts/login/ [sign in]",
+            catch_response=True,
+        ) as response:
+            if "/my-progress/" not in response.url:
+                response.failure(f"sign-in did not reach the dashboard: {response.status_code} {response.url}")
+
+    def csrf(self):
+        return self.client.cookies.get("csrftoken", "")
+
+    @task(6)
+    def read_lesson(self):
+        self.client.get(random.choice(PLAN["lessons"]), name="lesson page")
+
+    @task(1)
+    def my_progress(self):
+        self.client.get("/my-progress/", name="/my-progress/")
+
+    @task(3)
+    def take_lesson_check(self):
+        lesson, quiz_id = random.choice(PLAN["checks"])
+        self.client.get(lesson, name="lesson page")
+        take = self.client.post(
+            f"/quiz/{quiz_id}/start/", {"csrfmiddlewaretoken": self.csrf()}, name="/quiz/[id]/start/ -> attempt"
+        )
+        if "/quiz/attempt/" not in take.url:
+            return
+        with self.client.post(
+            take.url,
+            {**answers_for(take.text), "csrfmiddlewaretoken": self.csrf()},
+            name="/quiz/attempt/[id]/ submit -> review",
+            catch_response=True,
+        ) as review:
+            if not review.url.endswith("/review/"):
+                review.failure(f"submit did not reach the review: {review.status_code} {review.url}")
+
+
+@events.quitting.add_listener
+def _fail_on_errors(environment, **kwargs):
+    if environment.stats.total.num_failures:
+        environment.process_exit_code = 1

@@ -1,0 +1,57 @@
+"""Fuzzing profiles, PostgreSQL-only marks, and a database snapshot for transactional tests.
+
+Hypothesis profiles: 'ci' (selected when the CI environment variable is set: 1,000
+examples per fuzz test, derandomised so a CI run is repeatable) and 'dev' (the
+default: 100 random examples, so a local run stays quick). The profiles are used
+by the fuzz tests here only (`@FUZZ`); other folders keep their own settings.
+"""
+
+import os
+
+from django.conf import settings
+from django.db import connection, transaction
+
+import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Each example reuses the test's database and client: that is the point, not a mistake.
+_SHARED = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+hypothesis_settings.register_profile("ci", max_examples=1000, derandomize=True, database=None, **_SHARED)
+hypothesis_settings.register_profile("dev", max_examples=100, **_SHARED)
+FUZZ_PROFILE = "ci" if os.environ.get("CI") else "dev"
+FUZZ = hypothesis_settings.get_profile(FUZZ_PROFILE)
+
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (real concurrent transactions)")
+
+
+@pytest.fixture
+def keep_database_after_flush(django_db_setup, django_db_blocker):
+    """A transactional test ends by flushing every table, the session's course
+    included: copy every table out first (COPY) and back after the flush.
+    Request it before `transactional_db`, so it is torn down after the flush."""
+    if not ON_POSTGRES:
+        pytest.skip("the snapshot uses PostgreSQL's COPY")
+    quote = connection.ops.quote_name
+    with django_db_blocker.unblock():
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        snapshot = {}
+        with connection.cursor() as cursor:
+            for table in tables:
+                with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
+                    snapshot[table] = b"".join(bytes(block) for block in copy)
+    yield
+    with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
+        # The flush's post_migrate re-created content types and permissions: empty again first.
+        cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in tables))
+        cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
+        for table, rows in snapshot.items():
+            with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
+                copy.write(rows)
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,54 @@
+"""Home and dashboard tell a signed-in learner how many cards are due, for one query more
+than before (home 6 -> 7, dashboard 8 -> 9), however many cards there are."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from course.quiz.models import Choice, Question
+from course.review.models import ReviewCard
+
+pytestmark = pytest.mark.django_db
+
+
+def add_cards(learner, check, count, days=0):
+    questions = Question.objects.bulk_create(
+        Question(quiz=check, sort_order=100 + n, type="single", prompt=f"Extra {n}?", explanation="E.")
+        for n in range(count)
+    )
+    Choice.objects.bulk_create(Choice(question=q, text="Right", is_correct=True) for q in questions)
+    ReviewCard.objects.bulk_create(
+        ReviewCard(learner=learner, question=q, due_on=timezone.localdate() + timedelta(days=days)) for q in questions
+    )
+
+
+def warm_count(client, url):
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return len(queries), response.content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["home", "dashboard"])
+def test_the_due_count_is_shown_and_costs_one_flat_query(login, learner, check, home, url_name):
+    url = home.url if url_name == "home" else reverse("progress:dashboard")
+    client = login(learner)
+    add_cards(learner, check, 2)
+    small, html = warm_count(client, url)
+    assert "2 questions are due for review" in html
+    add_cards(learner, check, 60)
+    big, html = warm_count(client, url)
+    assert "62 questions are due for review" in html
+    assert small == big
+    assert big <= (7 if url_name == "home" else 9)
+
+
+def test_cards_not_yet_due_are_not_counted(login, learner, check, home):
+    add_cards(learner, check, 3, days=2)
+    html = login(learner).get(home.url).content.decode()
+    assert "due for review" not in html
