@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 
-.PHONY: run test setup install lint format browser clean load bench
+.PHONY: run test setup install lint format browser clean load bench audit
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -14,8 +15,16 @@ setup: $(STAMP)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_course
 	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py generate_learners --if-empty
 
-install: $(STAMP)
+install: $(STAMP) $(NPM_STAMP)
+
+# axe-core (browser tests) and Lighthouse (`make audit`) from npm, once per package-lock change;
+# skipped where npm is not installed (the axe test then skips itself).
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP); \
+	else echo "npm not found: skipping axe-core and Lighthouse (browser accessibility test, make audit)"; fi
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Needs $(PYTHON) (Python 3.11). Set PYTHON=... to use another 3.11 interpreter."; exit 1; }
@@ -49,3 +58,9 @@ clean:
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) bench/run_bench.py
+
+# Lighthouse (mobile and desktop) on home, a lesson and a quiz page, served by gunicorn with
+# production settings; reports in reports/. Not part of `make test` (docs/performance.md).
+audit: install
+	@test -x node_modules/.bin/lighthouse || { echo "make audit needs npm (Lighthouse from package.json)"; exit 1; }
+	$(PY) audit/run_lighthouse.py

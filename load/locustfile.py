@@ -6,13 +6,18 @@ lesson, looks at its progress, or takes a lesson check: start, answer every
 question, submit, read the review. Any response that is not a 2xx/3xx fails.
 """
 
+import http.cookiejar
 import json
 import os
 import random
 from html.parser import HTMLParser
-from http.cookiejar import DefaultCookiePolicy
 
 from locust import HttpUser, between, events, task
+
+# Production sets Secure cookies; this test talks plain HTTP on loopback (as a TLS proxy
+# would to gunicorn), so this process sends Secure cookies over HTTP too. requests
+# copies cookies into fresh jars with the default policy, hence the class-wide patch.
+http.cookiejar.DefaultCookiePolicy.return_ok_secure = lambda self, cookie, request: True
 
 PLAN = json.loads(open(os.environ.get("LOAD_PLAN", "load/plan.json"), encoding="utf-8").read())  # noqa: SIM115
 
@@ -65,8 +70,6 @@ class Learner(HttpUser):
     wait_time = between(3, 10)  # reading and thinking between clicks
 
     def on_start(self):
-        # Production sets Secure cookies; the test talks plain HTTP on loopback (as a TLS proxy would).
-        self.client.cookies.set_policy(DefaultCookiePolicy(secure_protocols=("https", "wss", "http")))
         self.username = PLAN["learners"].pop() if PLAN["learners"] else None
         if self.username is None:
             raise RuntimeError("more simulated learners than prepared accounts")

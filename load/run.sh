@@ -16,7 +16,7 @@ export DJANGO_SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export DJANGO_SECURE_SSL_REDIRECT=false   # plain HTTP on loopback, as behind a TLS proxy
 export DJANGO_TRUSTED_PROXY_COUNT=0
-export DJANGO_CACHE_DIR="$OUT/cache"
+export DJANGO_CACHE_DIR="$PWD/$OUT/cache"
 export DATABASE_URL="${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/course_load}"
 export LOAD_PLAN="$OUT/plan.json"
 

@@ -14,7 +14,6 @@ from django.db.models import (
     Count,
     F,
     FilteredRelation,
-    IntegerField,
     Max,
     Q,
     Value,
@@ -107,8 +106,8 @@ def with_progress(queryset, requirements):
     return (
         queryset.annotate(**annotations)
         .annotate(
-            items_done=sum(items, Value(0)) if items else Value(0, output_field=IntegerField()),
-            modules_done=sum(modules, Value(0)) if modules else Value(0, output_field=IntegerField()),
+            items_done=sum(items, Value(0)),
+            modules_done=sum(modules, Value(0)),
             last_activity=Greatest(*activity),
         )
         .select_related("certificate")
@@ -224,19 +223,18 @@ class ItemRow:
 
 
 def _grouped_attempts_sql(quiz_ids):
-    """A WITH clause naming every submitted attempt of these quizzes and its group.
-
-    `grouped.grp` is NULL when the attempt is not its learner's best at that quiz
-    (highest score, then the earliest), else 1 for the upper 27 % of learners
-    ranked by that score, -1 for the lower 27 %, 0 in between; ties at a group
-    boundary go to the earlier attempt. Returns (sql, params).
+    """A WITH clause naming each learner's best submitted attempt at each of these
+    quizzes (highest score, then the earliest) and its group: `grouped.grp` is 1 for
+    the upper 27 % of learners ranked by that score, -1 for the lower 27 %, 0 in
+    between; ties at a group boundary go to the earlier attempt. Returns (sql, params).
 
     Raw SQL because the ORM cannot join a derived table: the same figures as
-    nested IN-subqueries took seconds on 500,000 responses. Every attempt keeps
-    a row (grp NULL) so PostgreSQL estimates the join well and hashes it.
+    nested IN-subqueries took seconds on 500,000 responses.
     """
     placeholders = ", ".join(["%s"] * len(quiz_ids))
     percent = figures.UPPER_LOWER_PERCENT
+    # "best_rank <= 1", not "= 1": PostgreSQL then estimates the rows left well and
+    # hashes the join with the responses instead of looping over them.
     sql = f"""
         WITH ranked AS (
             SELECT id, quiz_id, score,
@@ -246,16 +244,18 @@ def _grouped_attempts_sql(quiz_ids):
             FROM {connection.ops.quote_name(Attempt._meta.db_table)}
             WHERE submitted_at IS NOT NULL AND score IS NOT NULL AND quiz_id IN ({placeholders})
         ),
+        best AS (
+            SELECT id, quiz_id, score FROM ranked WHERE best_rank <= 1
+        ),
         positioned AS (
-            SELECT id, best_rank,
-                   ROW_NUMBER() OVER (PARTITION BY quiz_id, best_rank ORDER BY score DESC, id) AS position,
-                   COUNT(*) OVER (PARTITION BY quiz_id, best_rank) AS learners
-            FROM ranked
+            SELECT id,
+                   ROW_NUMBER() OVER (PARTITION BY quiz_id ORDER BY score DESC, id) AS position,
+                   COUNT(*) OVER (PARTITION BY quiz_id) AS learners
+            FROM best
         ),
         grouped AS (
             SELECT id,
-                   CASE WHEN best_rank > 1 THEN NULL
-                        WHEN position <= (learners * {percent} + 50) / 100 THEN 1
+                   CASE WHEN position <= (learners * {percent} + 50) / 100 THEN 1
                         WHEN position > learners - (learners * {percent} + 50) / 100 THEN -1
                         ELSE 0
                    END AS grp
@@ -282,7 +282,7 @@ def item_tallies(questions):
         SELECT r.question_id, g.grp, {answer if picked_ids else "NULL"}, COUNT(*), SUM(r.credit)
         FROM {connection.ops.quote_name(Response._meta.db_table)} r
         JOIN grouped g ON g.id = r.attempt_id
-        WHERE g.grp IS NOT NULL AND r.question_id IN ({", ".join(["%s"] * len(question_ids))})
+        WHERE r.question_id IN ({", ".join(["%s"] * len(question_ids))})
         GROUP BY 1, 2, 3
     """  # noqa: S608 - the table name from _meta, values as parameters
     with connection.cursor() as cursor:

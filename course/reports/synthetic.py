@@ -220,8 +220,8 @@ def plan_learner(number, items, quizzes, grader, parameters, now, rng):
             learner.completions.append((lesson_id, LessonCompletion.Via.READ, clock))
             done += 1
             continue
-        passed, tries, boost = False, 0, 0.0
-        while not passed:
+        tries, boost = 0, 0.0
+        while True:
             tries += 1
             attempt = plan_attempt(quizzes[quiz_id], grader, parameters, skill + boost, clock, rng)
             learner.attempts.append(attempt)

@@ -365,8 +365,9 @@ class MissedSectionsReportView(ListedReportView):
     index_results_url_name = "course_reports:reteach_results"
     results_template_name = "reports/reteach_results.html"
     filterset_class = MissedSectionFilterSet
-    default_ordering = "misses"  # most missed first: the order queries.missed_sections returns
+    default_ordering = "-misses"
     row_sort_keys = {
+        "misses": lambda section: section.misses,
         "answers": lambda section: section.answers,
         "questions": lambda section: section.questions,
         "miss_rate": lambda section: section.miss_rate,

@@ -64,18 +64,17 @@ def public_pages(certificate_code):
         "404": "/no-such-page/",
     }
 
-def violations_on(page, url, scheme):
-    page.emulate_media(color_scheme=scheme)
-    page.goto(url)
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(RUN_AXE, WCAG_22_AA)
-
 
 def audit(page, pages):
+    """{page (url, scheme): violations} for every page, light then dark (one load per page)."""
     found = {}
     for name, url in pages.items():
+        page.emulate_media(color_scheme="light")
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
         for scheme in ("light", "dark"):
-            violations = violations_on(page, url, scheme)
+            page.emulate_media(color_scheme=scheme)
+            violations = page.evaluate(RUN_AXE, WCAG_22_AA)
             if violations:
                 found[f"{name} ({url}, {scheme})"] = violations
     return found

@@ -7,8 +7,12 @@ by the fuzz tests here only (`@FUZZ`); other folders keep their own settings.
 """
 
 import os
+import sqlite3
+import threading
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection, transaction
 
 import pytest
@@ -32,26 +36,59 @@ postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (re
 @pytest.fixture
 def keep_database_after_flush(django_db_setup, django_db_blocker):
     """A transactional test ends by flushing every table, the session's course
-    included: copy every table out first (COPY) and back after the flush.
-    Request it before `transactional_db`, so it is torn down after the flush."""
-    if not ON_POSTGRES:
-        pytest.skip("the snapshot uses PostgreSQL's COPY")
+    included: copy the database first and put it back after the flush (PostgreSQL:
+    COPY per table; in-memory SQLite: SQLite's backup API). Request it before
+    `transactional_db`, so it is torn down after the flush."""
     quote = connection.ops.quote_name
     with django_db_blocker.unblock():
-        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-        snapshot = {}
-        with connection.cursor() as cursor:
-            for table in tables:
-                with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
-                    snapshot[table] = b"".join(bytes(block) for block in copy)
+        connection.ensure_connection()
+        if ON_POSTGRES:
+            tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+            snapshot = {}
+            with connection.cursor() as cursor:
+                for table in tables:
+                    with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
+                        snapshot[table] = b"".join(bytes(block) for block in copy)
+        elif connection.vendor == "sqlite" and connection.is_in_memory_db():
+            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(snapshot)
+        else:
+            pytest.skip(f"no snapshot for {connection.vendor} on disk")
     yield
-    with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
-        # The flush's post_migrate re-created content types and permissions: empty again first.
-        cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in tables))
-        cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
-        for table, rows in snapshot.items():
-            with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
-                copy.write(rows)
-    from django.core.cache import cache
-
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        if ON_POSTGRES:
+            with transaction.atomic(), connection.cursor() as cursor:
+                # The flush's post_migrate re-created content types and permissions: empty again first.
+                cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in tables))
+                cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
+                for table, rows in snapshot.items():
+                    with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
+                        copy.write(rows)
+        else:
+            snapshot.backup(connection.connection)
+            snapshot.close()
+    ContentType.objects.clear_cache()
     cache.clear()
+
+
+def at_once(actions):
+    """Run each action in its own thread, all released together; returns (results, errors)."""
+    barrier = threading.Barrier(len(actions))
+    results, errors = [], []
+
+    def run(action):
+        try:
+            barrier.wait(timeout=10)
+            results.append(action())
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors

@@ -2,7 +2,6 @@
 answers 400 with the form's errors and creates nothing; never a 500."""
 
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 import pytest
 from hypothesis import event, given
@@ -63,10 +62,10 @@ def post_data(form):
 
 @FUZZ
 @given(form=FORMS)
-def test_any_sign_up_creates_one_account_or_says_what_to_fix(form, learner):
+def test_any_sign_up_creates_one_account_or_says_what_to_fix(form, learner, client):
+    client.cookies.clear()  # a new visitor (one client for all examples: a new one loads every middleware)
     users = get_user_model().objects
     before = users.count()
-    client = Client()
 
     response = client.post("/accounts/signup/", post_data(form))
 

@@ -68,3 +68,12 @@ def test_xlsx_download_is_a_workbook_with_the_headings(history, login, superuser
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Quiz", "Question number", "Question")
     assert len(rows) == 6
+
+
+def test_learners_xlsx_download_writes_dates(history, login, superuser):
+    from openpyxl import load_workbook
+
+    response = login(superuser).get("/admin/course-reports/learners/?export=xlsx")
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Username" and len(rows) == 9
+    assert all(row[6] is not None for row in rows[1:])  # last activity

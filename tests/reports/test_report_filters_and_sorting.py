@@ -90,3 +90,21 @@ def test_bad_item_filters_never_break_the_page(history, login, superuser, query)
 @pytest.mark.parametrize("query", ["since=yesterday", "module=0"])
 def test_bad_reteach_filters_never_break_the_page(history, login, superuser, query):
     assert login(superuser).get(f"/admin/course-reports/reteach/?{query}").status_code == 200
+
+
+def test_quiz_results_filter_by_module_and_kind(history, login, superuser):
+    from course.lessons.models import ModulePage
+
+    first, second = ModulePage.objects.live().order_by("path")[:2]
+    client = login(superuser)
+    rows = csv_rows(client, f"/admin/course-reports/quizzes/?module={first.pk}&export=csv")
+    assert len(rows) == 5  # three shipped lesson checks, the reports lesson's check, the module quiz
+    assert history.quiz.title in {row["Quiz"] for row in rows}
+    rows = csv_rows(client, f"/admin/course-reports/quizzes/?module={second.pk}&kind=module_quiz&export=csv")
+    assert [row["Kind"] for row in rows] == ["Module quiz"]
+
+
+def test_quiz_results_are_in_course_order_by_default(history, login, superuser):
+    rows = csv_rows(login(superuser), "/admin/course-reports/quizzes/?export=csv")
+    kinds = [row["Kind"] for row in rows[:5]]
+    assert kinds == ["Lesson check"] * 4 + ["Module quiz"]  # module 1's checks, then its quiz

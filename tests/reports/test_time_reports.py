@@ -6,15 +6,18 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from course.reports.management.commands import time_reports
+
 pytestmark = pytest.mark.django_db
 
 
-def test_it_times_every_report_and_counts_its_queries(instructor):
+def test_it_prints_a_line_per_report_with_its_query_count(instructor, monkeypatch):
+    monkeypatch.setattr(time_reports, "REPORTS", time_reports.REPORTS[:2])  # two are enough to show it
     out = StringIO()
     call_command("time_reports", "--user", instructor.username, "--repeat", "1", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].split() == ["Report", "wall", "cpu", "app", "cpu", "db", "queries"]
-    assert len(lines) == 10
+    assert [line.split()[0] for line in lines[1:]] == ["Learners", "Learners,"]
     assert all(line.split()[-1].isdigit() for line in lines[1:])
 
 

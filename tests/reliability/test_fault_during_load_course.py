@@ -1,0 +1,54 @@
+"""PostgreSQL: a database error in the middle of load_course (pages, glossary and the
+first quiz already written) rolls everything back; running it again loads the tree."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.db import OperationalError
+
+import pytest
+
+from course.importer import writing
+from course.operations.backup import database_fingerprint
+from tests.importer.conftest import TREE
+
+from .conftest import postgres_only
+
+pytestmark = postgres_only
+
+
+@pytest.fixture
+def content_tree(tmp_path):
+    root = tmp_path / "content"
+    for name, text in TREE.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_failure_midway_through_loading_writes_nothing(
+    keep_database_after_flush, transactional_db, content_tree, monkeypatch
+):
+    real_sync_quiz, calls = writing._sync_quiz, []
+
+    def second_quiz_fails(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("could not extend file: No space left on device")
+        return real_sync_quiz(*args, **kwargs)
+
+    monkeypatch.setattr(writing, "_sync_quiz", second_quiz_fails)
+    before = database_fingerprint()
+
+    with pytest.raises(OperationalError):
+        call_command("load_course", content=str(content_tree), stdout=StringIO(), stderr=StringIO())
+
+    assert len(calls) == 2  # the first quiz was written before the failure
+    assert database_fingerprint() == before
+
+    monkeypatch.setattr(writing, "_sync_quiz", real_sync_quiz)
+    out = StringIO()
+    call_command("load_course", content=str(content_tree), stdout=out, stderr=StringIO())
+    assert "Loaded 1 modules" in out.getvalue()
+    assert database_fingerprint() != before
