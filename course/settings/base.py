@@ -154,7 +154,7 @@ LOGGING = {
 }
 
 # Content Security Policy (django-csp 4): nothing inline and nothing from other hosts.
-# Images may be data: URIs (Wagtail's admin and the favicon fallback use them).
+# Images may also be data: URIs (Wagtail's admin stylesheet uses some).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -4,6 +4,7 @@ database that is not empty is refused with a message, and nothing is touched."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from io import StringIO
@@ -24,6 +25,10 @@ from tests.quiz.builders import right_form_data
 
 from .conftest import ON_POSTGRES
 
+pytestmark = pytest.mark.skipif(
+    ON_POSTGRES and not (shutil.which("pg_dump") and shutil.which("pg_restore")),
+    reason="backups of PostgreSQL need pg_dump and pg_restore (postgresql-client) in PATH",
+)
 IMAGE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
