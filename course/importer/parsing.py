@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from course.lessons.blocks import split_cells, validate_event_date
+from course.lessons.blocks import validate_event_date
 from course.lessons.charts import build_chart
 from course.lessons.markdown import render_markdown_document, slugify_heading
 
@@ -761,9 +761,6 @@ def _read_capstone(reader, path):
             continue
         capstone.prompts.append((reader.text(path, item, "prompt"), reader.text(path, item, "model_answer")))
     return capstone
-
-
-__all__ = ["ContentError", "CourseData", "parse_content", "split_cells"]
 
 
 def past_due_reviews(course, today):

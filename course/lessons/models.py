@@ -205,10 +205,6 @@ class LessonPage(PublicPageMixin, ImportedPageMixin, Page):
     def table_of_contents(self):
         return [heading for heading in self.headings if heading.level == 2]
 
-    @property
-    def anchors(self):
-        return {heading.anchor for heading in self.headings}
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):
