@@ -9,7 +9,7 @@ class LessonsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from wagtail.models import Site
+        from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .content_version import bump_content_version, bump_when_saved_or_deleted
@@ -19,7 +19,8 @@ class LessonsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
         post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-delete")
-        bump_when_saved_or_deleted(GlossaryTerm, Site)
+        # Privacy settings too: cached pages and the "any restrictions?" shortcut depend on them.
+        bump_when_saved_or_deleted(GlossaryTerm, Site, PageViewRestriction)
 
 
 def _bump_for_pages(sender, **kwargs):

@@ -3,27 +3,51 @@
 Caches of course content (rendered anonymous pages, navigation, the course
 structure) put it in their keys, so a publish invalidates them all at once,
 in every process that shares the cache, without knowing their keys.
+
+Reading the shared cache costs a round trip (Redis) or a file read (the file
+cache), and a lesson page asks for a dozen cached things. So the version is
+read once per request (`ContentVersionMiddleware`), and values cached under
+a version are also kept in this process's memory: a version never repeats (a
+lost version restarts from the clock, not from 1), so a value kept under it
+can never be stale.
 """
+
+import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
 CONTENT_VERSION_KEY = "course-content-version"
 
+_version_of_this_request = ContextVar("content_version_of_this_request", default=None)
+# Values of the newest version seen by this process; emptied when the version changes.
+_kept = {"version": None, "values": {}}
 
-def content_version():
+
+def _new_version():
+    # Unique even after the shared cache is flushed or restarted (Redis keeps nothing on disk).
+    return time.time_ns()
+
+
+def _read_version():
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY, 1)
+        cache.add(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY)
     return version
+
+
+def content_version():
+    return _version_of_this_request.get() or _read_version()
 
 
 def bump_content_version(**kwargs):
     """Signal receiver: connect it to every change of course content."""
     try:
         cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value will do
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+    except ValueError:  # not set yet (or evicted): a new value will do
+        cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+    _version_of_this_request.set(None)  # the rest of this request sees the change too
 
 
 def versioned_key(name):
@@ -40,10 +64,34 @@ def bump_when_saved_or_deleted(*models):
 
 
 def cached_content(name, build, timeout=60 * 60):
-    """`build()`'s result, cached until the content version changes."""
-    key = versioned_key(name)
+    """`build()`'s result, cached until the content version changes.
+
+    The value is shared by every request of this process: callers must not change it.
+    """
+    version = content_version()
+    key = f"{name}:v{version}"
+    if _kept["version"] != version:
+        _kept.update(version=version, values={})
+    values = _kept["values"]
+    if key in values:
+        return values[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout)
+    values[key] = value
     return value
+
+
+class ContentVersionMiddleware:
+    """Read the content version once per request (first in MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _version_of_this_request.set(_read_version())
+        try:
+            return self.get_response(request)
+        finally:
+            _version_of_this_request.reset(token)

@@ -33,6 +33,9 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 CACHE_SECONDS = 60 * 60 * 24
+# Rendered by content hash, so never stale: kept in this process's memory as well as the shared cache.
+KEPT_IN_PROCESS = 2000
+_rendered_here = {}
 
 
 def slugify_heading(value, separator="-"):
@@ -94,24 +97,27 @@ def render_markdown_document(text, glossary=False):
     text = text or ""
     digest = hashlib.sha256(text.encode()).hexdigest()
     if glossary:
-        from .content_version import content_version
+        from .content_version import cached_content
         from .glossary_marking import glossary_entries, mark_glossary_terms
 
-        key = f"md:v1:glossary:{content_version()}:{digest}"
-        rendered = cache.get(key)
-        if rendered is None:
+        def build():
             plain = render_markdown_document(text)
             html = mark_glossary_terms(plain.html, glossary_entries(), id_prefix=f"gloss-{digest[:8]}")
-            rendered = RenderedMarkdown(html=html, headings=plain.headings)
-            cache.set(key, rendered, CACHE_SECONDS)
-        return rendered
+            return RenderedMarkdown(html=html, headings=plain.headings)
+
+        return cached_content(f"md:v1:glossary:{digest}", build, CACHE_SECONDS)
     key = "md:v1:" + digest
-    rendered = cache.get(key)
+    rendered = _rendered_here.get(key)
+    if rendered is None:
+        rendered = cache.get(key)
     if rendered is None:
         converter = _converter()
         html = sanitise_html(converter.convert(text))
         rendered = RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
         cache.set(key, rendered, CACHE_SECONDS)
+    if len(_rendered_here) >= KEPT_IN_PROCESS:
+        _rendered_here.clear()  # a crude bound: the whole course is a few hundred blocks
+    _rendered_here[key] = rendered
     return rendered
 
 

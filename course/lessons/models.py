@@ -34,11 +34,15 @@ class PublicPageMixin:
         return response
 
     def get_view_restrictions(self):
-        # Wagtail checks restrictions on every request (two queries); the course
-        # normally has none, which one cached query per content version can tell.
-        if not cached_content("any-view-restrictions", lambda: PageViewRestriction.objects.exists()):
+        if not any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def any_view_restrictions():
+    """Wagtail checks privacy settings on every request (two queries); the course
+    normally has none, which one cached query per content version can tell."""
+    return cached_content("any-view-restrictions", lambda: PageViewRestriction.objects.exists())
 
 
 def _page_model(label):

@@ -21,3 +21,15 @@ def build_navigation():
         "glossary_url": url_of(GlossaryPage),
         "timeline_url": url_of(TimelinePage),
     }
+
+
+def page_urls():
+    """Live page id -> URL. For pages that link to many pages: each Page.url outside a
+    page request reads Wagtail's site root paths from the cache again."""
+    return cached_content("page-urls", build_page_urls)
+
+
+def build_page_urls():
+    from wagtail.models import Page
+
+    return {page.pk: page.url for page in Page.objects.live().only("id", "path", "depth", "url_path")}

@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 from markdownx.views import ImageUploadView, MarkdownifyView
 
 from .forms import MarkdownImageForm
-from .models import GlossaryTerm, LessonPage
+from .models import GlossaryTerm, LessonPage, any_view_restrictions
 
 SEARCH_MAX_QUERY_LENGTH = 200
 
@@ -22,7 +22,10 @@ def search(request):
     if len(query) > SEARCH_MAX_QUERY_LENGTH:
         error = _("Please use a shorter search (at most %(n)s characters).") % {"n": SEARCH_MAX_QUERY_LENGTH}
     elif query:
-        results = LessonPage.objects.live().public().search(query)
+        results = LessonPage.objects.live()
+        if any_view_restrictions():
+            results = results.public()  # a query of its own: only when some page is private
+        results = results.search(query)
         terms = list(get_search_backend().search(query, GlossaryTerm)[:5])
     paginator = Paginator(results, 10)
     try:

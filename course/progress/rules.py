@@ -14,11 +14,13 @@ COMPLETE = "complete"
 
 @dataclass(frozen=True)
 class QuizRecord:
-    """A learner's record on one quiz: best score, whether any attempt passed, attempts made."""
+    """A learner's record on one quiz: best score, whether any attempt passed, attempts
+    submitted, and the attempt still open (started, not submitted), if any."""
 
     best_score: float | None = None
     passed: bool = False
     attempts: int = 0
+    open_attempt_id: int | None = None
 
 
 NO_RECORD = QuizRecord()

@@ -56,6 +56,10 @@ class ModuleInfo:
 class CourseProgress:
     modules: list
     complete: bool = False
+    records: dict = field(default_factory=dict)  # quiz id -> QuizRecord
+
+    def quiz_record(self, quiz_id):
+        return self.records.get(quiz_id, rules.NO_RECORD)
 
     @property
     def percent(self):
@@ -121,13 +125,22 @@ def course_structure():
 
 
 def quiz_records(learner):
-    """Best score, pass and attempt count per quiz for one learner: one query."""
+    """Best score, pass, attempt count and open attempt per quiz for one learner: one query."""
+    submitted = Q(submitted_at__isnull=False)
     rows = (
-        Attempt.objects.filter(learner=learner, submitted_at__isnull=False)
+        Attempt.objects.filter(learner=learner)
         .values("quiz_id")
-        .annotate(best=Max("score"), attempts=Count("id"), passes=Count("id", filter=Q(passed=True)))
+        .annotate(
+            best=Max("score", filter=submitted),
+            attempts=Count("id", filter=submitted),
+            passes=Count("id", filter=submitted & Q(passed=True)),
+            open_attempt_id=Max("id", filter=Q(submitted_at__isnull=True)),
+        )
     )
-    return {row["quiz_id"]: rules.QuizRecord(row["best"], row["passes"] > 0, row["attempts"]) for row in rows}
+    return {
+        row["quiz_id"]: rules.QuizRecord(row["best"], row["passes"] > 0, row["attempts"], row["open_attempt_id"])
+        for row in rows
+    }
 
 
 def learner_progress(learner):
@@ -150,6 +163,15 @@ def learner_progress(learner):
             [lesson.state for lesson in module.lessons], module.quiz_id is not None, module.quiz
         )
         modules.append(module)
-    progress = CourseProgress(modules=modules)
+    progress = CourseProgress(modules=modules, records=records)
     progress.complete = rules.course_complete([module.state for module in modules])
     return progress
+
+
+def progress_for_request(request):
+    """The signed-in learner's progress, computed once per request (None when signed out)."""
+    if not request.user.is_authenticated:
+        return None
+    if not hasattr(request, "_course_progress"):
+        request._course_progress = learner_progress(request.user)
+    return request._course_progress

@@ -8,53 +8,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from course.lessons.models import LessonPage
-from course.quiz.models import Attempt, Confidence, Response
 
+from .dashboard import dashboard_state, learner_record
 from .models import Certificate, LessonCompletion
 from .receivers import issue_certificate_if_complete
-from .standing import learner_progress
-
-
-def missed_questions(learner):
-    """Questions not fully right in the learner's best attempt at each quiz: two queries."""
-    best = {}
-    for attempt in Attempt.objects.filter(learner=learner, submitted_at__isnull=False).only(
-        "id", "quiz_id", "score", "submitted_at"
-    ):
-        current = best.get(attempt.quiz_id)
-        if current is None or (attempt.score, attempt.submitted_at) > (current.score, current.submitted_at):
-            best[attempt.quiz_id] = attempt
-    if not best:
-        return []
-    responses = (
-        Response.objects.filter(attempt_id__in=[a.pk for a in best.values()], credit__lt=1)
-        .select_related("question", "question__section_page", "attempt__quiz")
-        .order_by("attempt__quiz_id", "question__sort_order")
-    )
-    # Confident-but-wrong first: a misconception is worth more attention than a guess.
-    return sorted(responses, key=lambda response: response.confidence != Confidence.SURE)
 
 
 @login_required
 def dashboard(request):
-    progress = learner_progress(request.user)
-    certificate = Certificate.objects.filter(learner=request.user).first()
-    if progress.complete and certificate is None:
-        certificate = issue_certificate_if_complete(request.user)
-    history = list(
-        Attempt.objects.filter(learner=request.user, submitted_at__isnull=False)
-        .select_related("quiz")
-        .order_by("-submitted_at")[:20]
-    )
+    state = dashboard_state(request.user)
     return TemplateResponse(
         request,
         "progress/dashboard.html",
-        {
-            "progress": progress,
-            "certificate": certificate,
-            "history": history,
-            "to_review": missed_questions(request.user),
-        },
+        {"record": learner_record(request, state), "due_reviews": state.reviews_due},
     )
 
 

@@ -64,16 +64,18 @@ def attempt_paper(attempt):
     return build_paper(attempt, questions, attempt.quiz.shuffle), questions
 
 
-def submit_attempt(attempt, answers, timed_out=False, confidence=None):
+def submit_attempt(attempt, answers, timed_out=False, confidence=None, questions=None):
     """Grade and store an attempt once. Returns False if it had already been submitted.
 
     The conditional UPDATE claims the attempt: of two concurrent submits only one
     sees `submitted_at IS NULL`, so responses are written once. Polls are stored
     but left out of the score; a quiz of polls only scores 100 (nothing to miss).
+    `questions`: the attempt's questions with choices, if the caller has read them already.
     """
     confidence = confidence or {}
     now = timezone.now()
-    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    if questions is None:
+        questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
     with transaction.atomic():
         claimed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
             submitted_at=now, timed_out=timed_out

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from course.lessons.models import LessonPage, ModulePage
+from course.lessons.navigation import page_urls
 from course.lessons.widgets import AdminMarkdownxWidget
 
 
@@ -188,9 +189,11 @@ class Question(ClusterableModel, Orderable):
 
     @property
     def section_url(self):
-        if not self.section_page_id or not self.section_page:
+        """Where the course teaches this: the live section page, at the heading's anchor."""
+        page_url = page_urls().get(self.section_page_id) if self.section_page_id else None
+        if not page_url:
             return ""
-        return f"{self.section_page.url}#{self.section_anchor}" if self.section_anchor else self.section_page.url
+        return f"{page_url}#{self.section_anchor}" if self.section_anchor else page_url
 
 
 class Choice(Orderable):

@@ -56,7 +56,7 @@ def take_attempt(request, attempt_id):
         messages.warning(request, _("Time ran out before this attempt was submitted, so it scored no points."))
         return redirect("quiz:review", attempt_id=attempt.pk)
 
-    paper, _questions = attempt_paper(attempt)
+    paper, questions = attempt_paper(attempt)
     errors, submitted_data = {}, None
     # Lesson checks are for learning: the learner may say how sure they are of each answer.
     with_confidence = attempt.quiz.kind == QuizKind.LESSON_CHECK
@@ -67,7 +67,7 @@ def take_attempt(request, attempt_id):
                 _("The form held fields this quiz does not have. Reload the page and try again.")
             )
         if result.ok:
-            if not submit_attempt(attempt, result.answers, confidence=result.confidence):
+            if not submit_attempt(attempt, result.answers, confidence=result.confidence, questions=questions):
                 messages.info(request, _("This attempt was already submitted; here is its result."))
             return redirect("quiz:review", attempt_id=attempt.pk)
         errors, submitted_data = result.errors, request.POST

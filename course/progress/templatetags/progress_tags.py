@@ -1,6 +1,6 @@
 from django import template
 
-from ..standing import learner_progress
+from ..standing import progress_for_request
 
 register = template.Library()
 
@@ -8,12 +8,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def course_progress(context):
     """The signed-in learner's progress, computed once per request."""
-    request = context["request"]
-    if not request.user.is_authenticated:
-        return None
-    if not hasattr(request, "_course_progress"):
-        request._course_progress = learner_progress(request.user)
-    return request._course_progress
+    return progress_for_request(context["request"])
 
 
 @register.inclusion_tag("progress/includes/lesson_status.html", takes_context=True)

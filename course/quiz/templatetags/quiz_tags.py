@@ -2,8 +2,10 @@ from django import template
 from django.db.models import Count
 
 from course.lessons.content_version import cached_content
+from course.progress.rules import NO_RECORD
+from course.progress.standing import progress_for_request
 
-from ..models import Attempt, Quiz, QuizKind
+from ..models import Quiz, QuizKind
 
 register = template.Library()
 
@@ -23,21 +25,17 @@ def quiz_panel(context, page, kind):
     """A lesson's check or a module's quiz: start, resume, or best score and retake."""
     request = context["request"]
     quiz = cached_content("quizzes-by-page", quizzes_by_page).get((page.pk, kind))
-    attempts = []
-    if quiz and request.user.is_authenticated:
-        attempts = list(
-            Attempt.objects.filter(quiz_id=quiz.pk, learner=request.user).only("id", "score", "passed", "submitted_at")
-        )
-    submitted = [attempt for attempt in attempts if attempt.submitted_at]
+    progress = progress_for_request(request)  # the learner's records of every quiz, shared with the page
+    record = progress.quiz_record(quiz.pk) if quiz and progress else NO_RECORD
     return {
         "request": request,
         "quiz": quiz,
         "page": page,
         "is_module_quiz": kind == QuizKind.MODULE_QUIZ,
         "question_count": quiz.question_count if quiz else 0,
-        "open_attempt": next((a for a in attempts if not a.submitted_at), None),
-        "best_score": max((a.score for a in submitted), default=None),
-        "passed": any(a.passed for a in submitted),
-        "attempt_count": len(submitted),
+        "open_attempt_id": record.open_attempt_id,
+        "best_score": record.best_score,
+        "passed": record.passed,
+        "attempt_count": record.attempts,
         "csrf_token": context.get("csrf_token"),
     }

@@ -1,0 +1,31 @@
+"""Wagtail finds the Site of every page request with a query, and then loads the
+site's root page with two more. The answer changes only when a Site or a page
+changes, which bumps the content version, so it is cached under that version."""
+
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+
+from .content_version import cached_content
+
+
+def site_with_root_page(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - loaded now, so it is cached with the site
+    return site
+
+
+class CachedSiteMiddleware:
+    """Sets the request's Wagtail site (read by Site.find_for_request) from the content cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # get_host() checks ALLOWED_HOSTS, so visitors cannot fill the cache with made-up hosts.
+        hostname = split_domain_port(request.get_host())[0]
+        request._wagtail_site = cached_content(
+            f"site-for:{hostname}:{request.get_port()}", lambda: site_with_root_page(request)
+        )
+        return self.get_response(request)
