@@ -5,6 +5,13 @@ off, collected static files, a throwaway SQLite database with the course) on a
 free port of 127.0.0.1, runs Lighthouse from node_modules/ against it, writes
 the HTML and JSON reports to reports/ (git-ignored) and prints the four category
 scores. Every process it starts is stopped, even on failure. Not a test.
+
+The quiz page is the one a signed-in learner answers: the script makes a learner
+in the throwaway database, opens an attempt at the first module quiz (it asks
+every question type) and gives Lighthouse the learner's session cookie as an
+extra request header. Production sets the session cookie `Secure`, but that only
+tells browsers when to send it; the server reads the Cookie header over plain
+HTTP all the same.
 """
 
 import json
@@ -27,14 +34,28 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync --no-first-run"
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Prints {"pages": {name: path}, "cookie": "name=value"} as its last line.
 PAGES_SCRIPT = """
-import json
+import json, secrets
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
 from course.lessons.models import LessonPage
+from course.quiz.attempts import open_attempt
 from course.quiz.models import Quiz, QuizKind
 lesson = LessonPage.objects.live().order_by("path").first()
-quiz = Quiz.objects.filter(page=lesson, kind=QuizKind.LESSON_CHECK).first()
-print(json.dumps({"home": "/", "lesson": lesson.url, "quiz": f"/quiz/{quiz.pk}/"}))
+quiz = Quiz.objects.filter(kind=QuizKind.MODULE_QUIZ).order_by("page__path").first()
+learner = get_user_model().objects.create_user("lighthouse", "lighthouse@example.com", secrets.token_urlsafe(24))
+attempt = open_attempt(learner, quiz)
+client = Client()
+client.force_login(learner)
+session = client.cookies[settings.SESSION_COOKIE_NAME].value
+print(json.dumps({
+    "pages": {"home": "/", "lesson": lesson.url, "quiz": f"/quiz/attempt/{attempt.pk}/"},
+    "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+}))
 """
+SIGNED_IN_PAGES = {"quiz"}  # audited with the learner's session cookie
 
 
 def free_port():
@@ -59,7 +80,7 @@ def manage(env, *args, capture=False):
     return out.stdout
 
 
-def lighthouse(url, name, form_factor):
+def lighthouse(url, name, form_factor, headers_file=None):
     output = REPORTS / f"lighthouse-{name}-{form_factor}"
     command = [
         str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json", "--output=html",
@@ -67,8 +88,14 @@ def lighthouse(url, name, form_factor):
     ]  # fmt: skip
     if form_factor == "desktop":
         command.append("--preset=desktop")
+    if headers_file:
+        # A file, not the JSON itself: the session key stays out of the process list.
+        command.append(f"--extra-headers={headers_file}")
     subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=180)  # noqa: S603
     report = json.loads(output.with_suffix(".report.json").read_text())
+    final_url = report.get("finalDisplayedUrl") or report.get("finalUrl")
+    if final_url != url:
+        raise SystemExit(f"Lighthouse was sent from {url} to {final_url}: not the page meant (signed out?)")
     scores = {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
     failing = [
         audit["title"]
@@ -100,7 +127,10 @@ def main():
         manage(env, "migrate", "--no-input")
         manage(env, "load_course")
         manage(env, "collectstatic", "--no-input")
-        pages = json.loads(manage(env, "shell", "-c", PAGES_SCRIPT, capture=True).strip().splitlines()[-1])
+        found = json.loads(manage(env, "shell", "-c", PAGES_SCRIPT, capture=True).strip().splitlines()[-1])
+        pages = found["pages"]
+        headers_file = Path(workdir) / "signed-in-headers.json"
+        headers_file.write_text(json.dumps({"Cookie": found["cookie"]}))
         port = free_port()
         gunicorn = subprocess.Popen(  # noqa: S603
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "course.wsgi", "--bind", f"127.0.0.1:{port}",
@@ -116,7 +146,8 @@ def main():
             for name, path in pages.items():
                 for form_factor in ("mobile", "desktop"):
                     print(f"== Lighthouse: {name} ({path}), {form_factor}", flush=True)
-                    scores, failing = lighthouse(f"http://127.0.0.1:{port}{path}", name, form_factor)
+                    headers = headers_file if name in SIGNED_IN_PAGES else None
+                    scores, failing = lighthouse(f"http://127.0.0.1:{port}{path}", name, form_factor, headers)
                     rows.append((name, form_factor, scores, failing))
         finally:
             os.killpg(gunicorn.pid, signal.SIGTERM)

@@ -19,6 +19,7 @@ from django.core.cache import cache
 
 CONTENT_VERSION_KEY = "course-content-version"
 
+# Per request, a one-slot list: the version once read (None before the first read).
 _version_of_this_request = ContextVar("content_version_of_this_request", default=None)
 # Values of the newest version seen by this process; emptied when the version changes.
 _kept = {"version": None, "values": {}}
@@ -38,7 +39,12 @@ def _read_version():
 
 
 def content_version():
-    return _version_of_this_request.get() or _read_version()
+    slot = _version_of_this_request.get()
+    if slot is None:  # outside a request
+        return _read_version()
+    if slot[0] is None:
+        slot[0] = _read_version()
+    return slot[0]
 
 
 def bump_content_version(**kwargs):
@@ -47,7 +53,9 @@ def bump_content_version(**kwargs):
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # not set yet (or evicted): a new value will do
         cache.set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
-    _version_of_this_request.set(None)  # the rest of this request sees the change too
+    slot = _version_of_this_request.get()
+    if slot is not None:
+        slot[0] = None  # the rest of this request sees the change too
 
 
 def versioned_key(name):
@@ -84,13 +92,13 @@ def cached_content(name, build, timeout=60 * 60):
 
 
 class ContentVersionMiddleware:
-    """Read the content version once per request (first in MIDDLEWARE)."""
+    """Read the content version at most once per request (first in MIDDLEWARE)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _version_of_this_request.set(_read_version())
+        token = _version_of_this_request.set([None])
         try:
             return self.get_response(request)
         finally:

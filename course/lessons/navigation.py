@@ -23,13 +23,14 @@ def build_navigation():
     }
 
 
-def page_urls():
-    """Live page id -> URL. For pages that link to many pages: each Page.url outside a
-    page request reads Wagtail's site root paths from the cache again."""
-    return cached_content("page-urls", build_page_urls)
+def page_links():
+    """Live page id -> (URL, title). For pages that link to many pages: each Page.url
+    outside a page request reads Wagtail's site root paths from the cache again."""
+    return cached_content("page-links", build_page_links)
 
 
-def build_page_urls():
+def build_page_links():
     from wagtail.models import Page
 
-    return {page.pk: page.url for page in Page.objects.live().only("id", "path", "depth", "url_path")}
+    pages = Page.objects.live().only("id", "path", "depth", "url_path", "title")
+    return {page.pk: (page.url, page.title) for page in pages}

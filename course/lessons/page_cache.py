@@ -1,8 +1,8 @@
 """Whole-page cache for visitors who are not signed in.
 
 Lesson, module, home, glossary and timeline pages look the same to every
-anonymous visitor, so their HTML is kept in the cache and served before URL
-routing or any database query. Keys carry the content version, so publishing
+anonymous visitor, so their HTML is kept in the cache and served before Wagtail
+finds the page, without any database query. Keys carry the content version, so publishing
 anything shows the new text at once. A request with a session or a pending
 message, a query string, or any method but GET/HEAD is never served from or
 stored in this cache, so a signed-in learner never sees someone else's page.
@@ -24,23 +24,33 @@ def mark_cacheable(response):
 
 
 class AnonymousPageCacheMiddleware:
+    """Looks up Wagtail page requests only (in process_view, once the URL is resolved), so
+    other views (/healthz, the dashboard, forms) never pay for a cache read."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.eligible(request):
-            return self.get_response(request)
-        key = f"anonymous-page:v{content_version()}:{request.get_host()}:{request.path}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
         response = self.get_response(request)
-        if self.storable(request, response):
+        key = getattr(request, "_anonymous_page_key", None)
+        if key and response.get("X-Page-Cache") != "hit" and self.storable(request, response):
             cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve as wagtail_serve  # not at import: models import this module
+
+        if view_func is not wagtail_serve or not self.eligible(request):
+            return None
+        key = f"anonymous-page:v{content_version()}:{request.get_host()}:{request.path}"
+        request._anonymous_page_key = key
+        cached = cache.get(key)
+        if cached is None:
+            return None
+        content, content_type = cached
+        response = HttpResponse(content, content_type=content_type)
+        response["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod

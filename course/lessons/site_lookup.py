@@ -17,15 +17,21 @@ def site_with_root_page(request):
 
 
 class CachedSiteMiddleware:
-    """Sets the request's Wagtail site (read by Site.find_for_request) from the content cache."""
+    """Sets the request's Wagtail site (read by Site.find_for_request) from the content cache,
+    once the view is known: views marked `needs_no_site` (/healthz) skip the lookup."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "needs_no_site", False):
+            return None
         # get_host() checks ALLOWED_HOSTS, so visitors cannot fill the cache with made-up hosts.
         hostname = split_domain_port(request.get_host())[0]
         request._wagtail_site = cached_content(
             f"site-for:{hostname}:{request.get_port()}", lambda: site_with_root_page(request)
         )
-        return self.get_response(request)
+        return None

@@ -72,6 +72,9 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+healthz.needs_no_site = True  # see site_lookup.py
+
+
 def bad_request(request, exception=None):
     return TemplateResponse(request, "400.html", status=400)
 

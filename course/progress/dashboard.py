@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Max, OuterRef, Subquery, When, Window
+from django.db.models import Case, Count, Max, OuterRef, Subquery, When, Window
 from django.template.loader import render_to_string
 
 from course.lessons.content_version import content_version
@@ -83,7 +83,7 @@ def missed_questions(learner, limit=TO_REVIEW_SHOWN):
     best_attempts = Attempt.objects.filter(learner=learner, submitted_at__isnull=False, pk=Subquery(best_of_quiz))
     missed = list(
         Response.objects.filter(attempt__in=best_attempts, credit__lt=1)
-        .annotate(missed_in_all=Window(Count("id")), section_title=F("question__section_page__title"))
+        .annotate(missed_in_all=Window(Count("id")))
         .select_related("question", "attempt__quiz")
         .only(
             "confidence",

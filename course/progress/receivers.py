@@ -14,10 +14,17 @@ def record_completion(sender, attempt, **kwargs):
         return
     quiz = attempt.quiz
     if quiz.kind == QuizKind.LESSON_CHECK:
-        LessonCompletion.objects.get_or_create(
-            learner_id=attempt.learner_id,
-            lesson_id=quiz.page_id,
-            defaults={"via": LessonCompletion.Via.CHECK, "completed_at": attempt.submitted_at},
+        # One statement: an earlier completion (read, or a passed retake) is kept as it is.
+        LessonCompletion.objects.bulk_create(
+            [
+                LessonCompletion(
+                    learner_id=attempt.learner_id,
+                    lesson_id=quiz.page_id,
+                    via=LessonCompletion.Via.CHECK,
+                    completed_at=attempt.submitted_at,
+                )
+            ],
+            ignore_conflicts=True,
         )
     issue_certificate_if_complete(attempt.learner)
 

@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from course.lessons.content_version import cached_content
+
 from . import grading
 from .answers import grade_answer
 from .models import Attempt, Choice, Question, Response
@@ -18,14 +20,19 @@ DEADLINE_GRACE = timedelta(seconds=30)
 
 
 def questions_with_choices(quiz_id, question_ids=None):
-    """One query for the questions, one for all their choices."""
-    queryset = (
-        Question.objects.filter(quiz_id=quiz_id)
-        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")))
-        .select_related("section_page")
+    """{question id: question, choices prefetched} of a quiz, or of those of its questions
+    in `question_ids`. Read once per content version (two queries) and shared: read-only."""
+    questions = cached_content(f"quiz-questions:{quiz_id}", lambda: _load_questions(quiz_id))
+    if question_ids is None:
+        return dict(questions)
+    wanted = set(question_ids)
+    return {pk: question for pk, question in questions.items() if pk in wanted}
+
+
+def _load_questions(quiz_id):
+    queryset = Question.objects.filter(quiz_id=quiz_id).prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk"))
     )
-    if question_ids is not None:
-        queryset = queryset.filter(pk__in=question_ids)
     return {question.pk: question for question in queryset}
 
 
@@ -107,5 +114,5 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None, questions
         attempt.score = score
         attempt.passed = grading.is_pass(score, attempt.quiz.pass_mark)
         Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, passed=attempt.passed)
-        attempt_graded.send(sender=Attempt, attempt=attempt)
+        attempt_graded.send(sender=Attempt, attempt=attempt, responses=responses)
     return True

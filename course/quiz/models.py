@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from course.lessons.models import LessonPage, ModulePage
-from course.lessons.navigation import page_urls
+from course.lessons.navigation import page_links
 from course.lessons.widgets import AdminMarkdownxWidget
 
 
@@ -190,10 +190,14 @@ class Question(ClusterableModel, Orderable):
     @property
     def section_url(self):
         """Where the course teaches this: the live section page, at the heading's anchor."""
-        page_url = page_urls().get(self.section_page_id) if self.section_page_id else None
+        page_url, _title = page_links().get(self.section_page_id, ("", ""))
         if not page_url:
             return ""
         return f"{page_url}#{self.section_anchor}" if self.section_anchor else page_url
+
+    @property
+    def section_title(self):
+        return page_links().get(self.section_page_id, ("", ""))[1]
 
 
 class Choice(Orderable):

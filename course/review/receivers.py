@@ -3,7 +3,7 @@ import secrets
 from django.dispatch import receiver
 from django.utils import timezone
 
-from course.quiz.models import Confidence, QuestionType, Response
+from course.quiz.models import Confidence, QuestionType
 from course.quiz.signals import attempt_graded
 
 from .leitner import schedule_miss
@@ -16,9 +16,13 @@ def today():
 
 
 @receiver(attempt_graded)
-def queue_missed_questions(sender, attempt, **kwargs):
+def queue_missed_questions(sender, attempt, responses, **kwargs):
     """Every question missed (credit < 1) goes into the learner's review queue: one upsert."""
-    missed = Response.objects.filter(attempt_id=attempt.pk, credit__lt=1).exclude(question__type=QuestionType.POLL)
+    missed = [
+        (response.question_id, response.confidence)
+        for response in responses
+        if response.credit < 1 and response.question.type != QuestionType.POLL
+    ]
     box, due_on = schedule_miss(today())
     cards = [
         ReviewCard(
@@ -29,7 +33,7 @@ def queue_missed_questions(sender, attempt, **kwargs):
             confident_miss=confidence == Confidence.SURE,
             seed=secrets.randbits(62),
         )
-        for question_id, confidence in missed.values_list("question_id", "confidence")
+        for question_id, confidence in missed
     ]
     if cards:
         ReviewCard.objects.bulk_create(

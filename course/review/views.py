@@ -110,9 +110,7 @@ def answer_card(request, card_id):
 
 @login_required
 def card_outcome(request, card_id):
-    card = get_object_or_404(
-        ReviewCard.objects.select_related("question", "question__section_page"), pk=card_id, learner=request.user
-    )
+    card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
     outcome = request.session.get(OUTCOME_SESSION_KEY)
     if not outcome or outcome.get("card") != card.pk:
         return redirect("review:next")

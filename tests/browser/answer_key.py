@@ -13,7 +13,7 @@ from course.quiz.models import Attempt, Question, QuestionType
 @dataclass(frozen=True)
 class Answer:
     type: str
-    labels: frozenset = frozenset()  # single, multiple, true_false: the label texts to tick
+    labels: frozenset = frozenset()  # single, multiple, true_false, poll: the label texts to tick
     text: str = ""  # short, numeric: what to type
     selects: tuple = ()  # ordering, matching: (label of the select, option to pick)
 
@@ -40,8 +40,12 @@ def answer_key(attempt_id):
             answer = Answer(question.type, text=_number(question.correct_number))
         elif question.type == QuestionType.ORDERING:
             answer = Answer(question.type, selects=tuple((c.text, str(i)) for i, c in enumerate(choices, start=1)))
-        else:
+        elif question.type == QuestionType.MATCHING:
             answer = Answer(question.type, selects=tuple((c.text, c.match_text) for c in choices))
+        elif question.type == QuestionType.POLL:
+            answer = Answer(question.type, labels=frozenset([choices[0].text]))  # no right answer: any view
+        else:
+            raise ValueError(f"no answer key for {question.type} questions")
         key[f"q{number}"] = answer
     return key
 

@@ -47,10 +47,23 @@ FOCUSED_ELEMENT = """() => {
   return {
     tag: el.tagName.toLowerCase(), type: el.getAttribute("type") || "", name: el.name || "", id: el.id || "",
     label: label, text: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 60),
-    checked: !!el.checked, inQuiz: !!el.closest("form.quiz-form"),
+    checked: !!el.checked, inQuiz: !!el.closest("form.quiz-form"), href: el.getAttribute("href") || "",
+    nav: el.closest("nav") ? el.closest("nav").getAttribute("aria-label") || "" : "",
     outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, boxShadow: style.boxShadow,
   };
 }"""
+
+
+def focus_is_drawn(element):
+    """Whether a FOCUSED_ELEMENT result draws its focus: an outline of some width, or a box shadow."""
+    outline = element["outlineStyle"] != "none" and element["outlineWidth"] not in ("0px", "")
+    shadow = element["boxShadow"] not in ("none", "")
+    return outline or shadow
+
+
+def describe(element):
+    """A FOCUSED_ELEMENT result in a few words, for failure messages."""
+    return f"<{element['tag']} {element['type']}> {element['label'] or element['text']!r}"
 
 
 class DatabaseSnapshot:

@@ -4,17 +4,11 @@ takes the focus draws an outline or a box shadow around itself."""
 from django.urls import reverse
 
 from course.quiz.models import QuizKind
-from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT
+from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT, describe, focus_is_drawn
 
 pytestmark = BROWSER_MARKS
 
 MAX_TABS = 80
-
-
-def focus_is_drawn(element):
-    outline = element["outlineStyle"] != "none" and element["outlineWidth"] not in ("0px", "")
-    shadow = element["boxShadow"] not in ("none", "")
-    return outline or shadow
 
 
 def tab_through(page):
@@ -36,11 +30,7 @@ def test_every_focused_element_shows_a_focus_indicator(page, sign_in, learner, l
         page.goto(path)
         seen = tab_through(page)
         assert len(seen) >= 8, f"only {len(seen)} elements took the focus on the {name} page"
-        invisible.extend(
-            f"{name}: <{element['tag']} {element['type']}> {element['label'] or element['text']!r}"
-            for element in seen
-            if not focus_is_drawn(element)
-        )
+        invisible.extend(f"{name}: {describe(element)}" for element in seen if not focus_is_drawn(element))
 
     tab_through_page("home", "/")
     tab_through_page("lesson 1.1", lesson_1_1.url)

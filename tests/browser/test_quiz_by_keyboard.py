@@ -1,6 +1,7 @@
 """Quizzes work with the keyboard alone: Tab to move, Space and the arrow keys
 to choose, typing for text and selects, Enter to submit. No mouse, no clicks,
-no filling fields by script."""
+no filling fields by script. Every element that takes the focus on the way
+must show it (an outline or a box shadow)."""
 
 import re
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ import pytest
 
 from course.quiz.models import Question, QuestionType, QuizKind
 from tests.browser.answer_key import answer_key
-from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT
+from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT, describe, focus_is_drawn
 from tests.conftest import PASSWORD
 
 pytestmark = BROWSER_MARKS
@@ -19,14 +20,24 @@ pytestmark = BROWSER_MARKS
 MAX_TABS = 200
 
 
-def tab_to(page, wanted, what):
-    """Press Tab until `wanted(focused element)` is true; fail after MAX_TABS presses."""
+def focused_visibly(page):
+    """What has the focus now (None: nothing, e.g. between the page's last and first element);
+    fails if the focused element does not draw its focus."""
+    focused = page.evaluate(FOCUSED_ELEMENT)
+    if focused is not None:
+        assert focus_is_drawn(focused), f"the keyboard focus is not visible on {describe(focused)}"
+    return focused
+
+
+def tab_to(page, wanted, what, key="Tab"):
+    """Press Tab (or `key`, e.g. Shift+Tab) until `wanted(focused element)` is true; fail after
+    MAX_TABS presses, or as soon as an element takes the focus without showing it."""
     for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_ELEMENT)
+        page.keyboard.press(key)
+        focused = focused_visibly(page)
         if focused and wanted(focused):
             return focused
-    pytest.fail(f"Tab never reached {what}")
+    pytest.fail(f"{key} never reached {what}")
 
 
 def choose_radio(page, focused, labels):
@@ -37,34 +48,43 @@ def choose_radio(page, focused, labels):
                 page.keyboard.press("Space")
             return
         page.keyboard.press("ArrowDown")  # moves the focus and checks the next option
-        focused = page.evaluate(FOCUSED_ELEMENT)
+        focused = focused_visibly(page)
     pytest.fail(f"no option of {focused['name']} is labelled {sorted(labels)}")
 
 
 def answer_by_keyboard(page, key):
-    """Tab through the quiz form once, answering each control as it gets the focus."""
+    """Tab through the quiz form once, answering each control as it gets the focus; returns the
+    fields (q1, q2, ...) answered. Handles every question type: radios (single, true_false) by
+    arrow keys, checkboxes (multiple) by Space, text inputs (short, numeric) by typing, selects
+    (ordering, matching) by type-ahead."""
     focused = tab_to(page, lambda element: element["inQuiz"], "the first question")
-    answered = set()
+    answered, done = set(), set()
     while focused and focused["inQuiz"]:
         field = focused["name"].split("-")[0]
         # Answer controls are named after the question (q3), or q3-<item> for ordering and matching selects.
         answer = key.get(field) if focused["name"] == field or focused["tag"] == "select" else None
         if focused["type"] == "submit":
             return answered
-        if answer is None:
-            pass  # not an answer control, e.g. "Move up" buttons or the optional "How sure are you?" radios
+        if answer is None or focused["id"] in done:
+            pass  # not an answer control (e.g. "Move up" buttons, "How sure are you?"), or met again
         elif focused["type"] == "radio":
             choose_radio(page, focused, answer.labels)
-        elif focused["type"] == "checkbox" and focused["label"] in answer.labels:
-            page.keyboard.press("Space")
+        elif focused["type"] == "checkbox":
+            if focused["label"] in answer.labels and not focused["checked"]:
+                page.keyboard.press("Space")
         elif focused["tag"] == "input" and focused["type"] == "text":
             page.keyboard.type(answer.text)
         elif focused["tag"] == "select":
-            page.keyboard.type(dict(answer.selects)[focused["label"]])  # type-ahead picks the option
+            # Type-ahead picks the option. A completed ranking reorders an ordering list and the
+            # focused select may move up: Tab then meets selects already answered (`done`).
+            page.keyboard.type(dict(answer.selects)[focused["label"]])
+        else:
+            pytest.fail(f"no way to answer {describe(focused)} of {field} ({answer.type})")
         if answer is not None:
             answered.add(field)
+            done.add(focused["id"])
         page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_ELEMENT)
+        focused = focused_visibly(page)
     pytest.fail("Tab left the quiz form without reaching its submit button")
 
 

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-import pytest
 from wagtail.models import PageViewRestriction, Site
+
+import pytest
 
 from course.lessons.content_version import (
     ContentVersionMiddleware,
@@ -72,3 +73,13 @@ def test_the_site_is_not_looked_up_with_a_query_and_a_change_to_it_shows(login, 
     site.save()
     assert client.get(lesson_1_1.url).wsgi_request._wagtail_site.site_name == "Renamed site"
     assert response.wsgi_request._wagtail_site.pk == site.pk
+
+
+def test_healthz_reads_neither_the_database_nor_the_cache(client, django_assert_num_queries, monkeypatch):
+    def no_cache(*args, **kwargs):
+        raise AssertionError("/healthz read the cache")
+
+    monkeypatch.setattr(cache, "get", no_cache)
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
