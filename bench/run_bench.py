@@ -68,7 +68,9 @@ SETUP_SCRIPT = r"""
 import json, sys
 from django.contrib.auth import get_user_model
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+from django.conf import settings
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from django.middleware.csrf import _get_new_csrf_string
 from urllib.parse import urlencode
 from course.lessons.models import LessonPage
@@ -199,7 +201,7 @@ def run_database(label, env, workdir):
     manage(env, "migrate", "--no-input")
     manage(env, "load_course")
     manage(env, "collectstatic", "--no-input")
-    submissions = int(os.environ.get("BENCH_SUBMISSIONS", "4000"))
+    submissions = int(os.environ.get("BENCH_SUBMISSIONS", "6000"))
     prepared = prepare(env, submissions)
     port = free_port()
     gunicorn = subprocess.Popen(

@@ -71,23 +71,42 @@ def bump_when_saved_or_deleted(*models):
             signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-{signal!r}-{model!r}")
 
 
+def _kept_values(version):
+    if _kept["version"] != version:
+        _kept.update(version=version, values={})
+    return _kept["values"]
+
+
+def get_versioned(name, version=None):
+    """The value stored under `name` for this content version (None if there is none):
+    from this process's memory, else from the shared cache."""
+    version = version or content_version()
+    values = _kept_values(version)
+    key = f"{name}:v{version}"
+    if key in values:
+        return values[key]
+    value = cache.get(key)
+    if value is not None:
+        values[key] = value
+    return value
+
+
+def set_versioned(name, value, timeout, version=None):
+    version = version or content_version()
+    cache.set(f"{name}:v{version}", value, timeout)
+    _kept_values(version)[f"{name}:v{version}"] = value
+
+
 def cached_content(name, build, timeout=60 * 60):
     """`build()`'s result, cached until the content version changes.
 
     The value is shared by every request of this process: callers must not change it.
     """
     version = content_version()
-    key = f"{name}:v{version}"
-    if _kept["version"] != version:
-        _kept.update(version=version, values={})
-    values = _kept["values"]
-    if key in values:
-        return values[key]
-    value = cache.get(key)
+    value = get_versioned(name, version)
     if value is None:
         value = build()
-        cache.set(key, value, timeout)
-    values[key] = value
+        set_versioned(name, value, timeout, version)
     return value
 
 

@@ -110,7 +110,11 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
             found = self.live_pages_by_path().get("/".join(path_components))
             if found is not None:
                 model_label, page_id = found
-                page = _page_model(model_label).objects.live().filter(pk=page_id).first()
+                # The live page is content too: one read per content version, shared by the
+                # requests of this process (serving a page does not change it).
+                page = cached_content(
+                    f"live-page:{page_id}", lambda: _page_model(model_label).objects.live().filter(pk=page_id).first()
+                )
                 if page is not None:
                     return RouteResult(page)
         return super().route(request, path_components)

@@ -1,17 +1,17 @@
 """Whole-page cache for visitors who are not signed in.
 
 Lesson, module, home, glossary and timeline pages look the same to every
-anonymous visitor, so their HTML is kept in the cache and served before Wagtail
-finds the page, without any database query. Keys carry the content version, so publishing
-anything shows the new text at once. A request with a session or a pending
-message, a query string, or any method but GET/HEAD is never served from or
-stored in this cache, so a signed-in learner never sees someone else's page.
+anonymous visitor, so their HTML is kept in the cache (and in each worker's
+memory) and served before Wagtail finds the page, without any database query.
+Keys carry the content version, so publishing anything shows the new text at
+once. A request with a session or a pending message, a query string, or any
+method but GET/HEAD is never served from or stored in this cache, so a
+signed-in learner never sees someone else's page.
 """
 
-from django.core.cache import cache
 from django.http import HttpResponse
 
-from .content_version import content_version
+from .content_version import get_versioned, set_versioned
 
 CACHE_SECONDS = 60 * 60
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -34,7 +34,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "_anonymous_page_key", None)
         if key and response.get("X-Page-Cache") != "hit" and self.storable(request, response):
-            cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+            set_versioned(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -43,9 +43,9 @@ class AnonymousPageCacheMiddleware:
 
         if view_func is not wagtail_serve or not self.eligible(request):
             return None
-        key = f"anonymous-page:v{content_version()}:{request.get_host()}:{request.path}"
+        key = f"anonymous-page:{request.get_host()}:{request.path}"
         request._anonymous_page_key = key
-        cached = cache.get(key)
+        cached = get_versioned(key)
         if cached is None:
             return None
         content, content_type = cached

@@ -74,45 +74,43 @@ def attempt_paper(attempt):
 def submit_attempt(attempt, answers, timed_out=False, confidence=None, questions=None):
     """Grade and store an attempt once. Returns False if it had already been submitted.
 
-    The conditional UPDATE claims the attempt: of two concurrent submits only one
-    sees `submitted_at IS NULL`, so responses are written once. Polls are stored
-    but left out of the score; a quiz of polls only scores 100 (nothing to miss).
+    Grading is pure, so it happens first; then one conditional UPDATE claims the
+    attempt and stores its score: of two concurrent submits only one sees
+    `submitted_at IS NULL`, so responses are written once. Polls are stored but
+    left out of the score; a quiz of polls only scores 100 (nothing to miss).
     `questions`: the attempt's questions with choices, if the caller has read them already.
     """
     confidence = confidence or {}
-    now = timezone.now()
     if questions is None:
         questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    responses, credits = [], []
+    for question_id in attempt.question_ids:
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        answer = None if timed_out else answers.get(question_id)
+        credit = grade_answer(question, answer)
+        responses.append(
+            Response(
+                attempt=attempt,
+                question=question,
+                answer=answer,
+                credit=credit,
+                confidence="" if timed_out else confidence.get(question_id, ""),
+            )
+        )
+        if not question.is_poll:
+            credits.append((credit, question.points))
+    score = grading.attempt_score(credits) if credits or not responses else 100.0
+    passed = grading.is_pass(score, attempt.quiz.pass_mark)
+    now = timezone.now()
     with transaction.atomic():
         claimed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=now, timed_out=timed_out
+            submitted_at=now, timed_out=timed_out, score=score, passed=passed
         )
         if not claimed:
             return False
-        responses, credits = [], []
-        for question_id in attempt.question_ids:
-            question = questions.get(question_id)
-            if question is None:
-                continue
-            answer = None if timed_out else answers.get(question_id)
-            credit = grade_answer(question, answer)
-            responses.append(
-                Response(
-                    attempt=attempt,
-                    question=question,
-                    answer=answer,
-                    credit=credit,
-                    confidence="" if timed_out else confidence.get(question_id, ""),
-                )
-            )
-            if not question.is_poll:
-                credits.append((credit, question.points))
         Response.objects.bulk_create(responses)
-        score = grading.attempt_score(credits) if credits or not responses else 100.0
-        attempt.submitted_at = now
-        attempt.timed_out = timed_out
-        attempt.score = score
-        attempt.passed = grading.is_pass(score, attempt.quiz.pass_mark)
-        Attempt.objects.filter(pk=attempt.pk).update(score=attempt.score, passed=attempt.passed)
+        attempt.submitted_at, attempt.timed_out, attempt.score, attempt.passed = now, timed_out, score, passed
         attempt_graded.send(sender=Attempt, attempt=attempt, responses=responses)
     return True

@@ -32,6 +32,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # Sessions are read on every signed-in request: from Redis, with the database behind it.
+    # (Not with the file cache: it lists its directory on every write, and sessions write often.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

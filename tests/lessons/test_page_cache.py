@@ -63,3 +63,29 @@ def test_search_and_404_pages_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/search/?q=NATO")
     client.get("/no-such-page/")
     assert "X-Page-Cache" not in client.get("/no-such-page/")
+
+
+def test_publishing_shows_the_new_text_to_a_signed_in_learner_at_once(login, learner, lesson_1_1):
+    """Signed-in pages are rendered per request, but from the live page, lesson text and
+    quiz panel cached per content version: a publish must reach them all at once."""
+    client = login(learner)
+    before = client.get(lesson_1_1.url).content.decode()
+    page = lesson_1_1.get_latest_revision_as_object()
+    page.summary = "A summary published a moment ago."
+    page.body = [{"type": "markdown", "value": "## A new section\n\nText published a moment ago."}]
+    page.save_revision().publish()
+    after = client.get(lesson_1_1.url).content.decode()
+    assert "A summary published a moment ago." not in before
+    assert "A summary published a moment ago." in after
+    assert "Text published a moment ago." in after and 'href="#a-new-section"' in after
+
+
+def test_a_learner_never_sees_another_learners_lesson_state(client, login, learner, other_learner, lesson_1_1):
+    from course.progress.models import LessonCompletion
+
+    LessonCompletion.objects.create(learner=learner, lesson=lesson_1_1, via=LessonCompletion.Via.READ)
+    login(learner)
+    assert 'class="state state--in_progress"' in client.get(lesson_1_1.url).content.decode()  # read, check to do
+    login(other_learner)
+    html = client.get(lesson_1_1.url).content.decode()
+    assert 'class="state state--not_started"' in html and "state--in_progress" not in html

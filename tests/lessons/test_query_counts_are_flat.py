@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # The budgets for a warm page: 3 queries for a visitor (a page from the anonymous page
 # cache costs none; search is never cached), 8 for a signed-in learner. Measured: visitor
-# 0 (search 3), learner 5 (search 6).
+# 0 (search 3); learner 3-4 (session, user, the learner's records; search 5).
 CEILINGS = {"anonymous": 3, "learner": 8}
 
 
