@@ -58,10 +58,6 @@ def bump_content_version(**kwargs):
         slot[0] = None  # the rest of this request sees the change too
 
 
-def versioned_key(name):
-    return f"{name}:v{content_version()}"
-
-
 def bump_when_saved_or_deleted(*models):
     """Connect bump_content_version to the saves and deletions of these content models."""
     from django.db.models.signals import post_delete, post_save
@@ -79,22 +75,23 @@ def _kept_values(version):
 
 def get_versioned(name, version=None):
     """The value stored under `name` for this content version (None if there is none):
-    from this process's memory, else from the shared cache."""
+    from this process's memory, else from the shared cache. `version`: the one the
+    caller read, so a value is never filed under a version newer than its data."""
     version = version or content_version()
-    values = _kept_values(version)
-    key = f"{name}:v{version}"
-    if key in values:
-        return values[key]
-    value = cache.get(key)
-    if value is not None:
+    values, key = _kept_values(version), f"{name}:v{version}"
+    if key not in values:
+        value = cache.get(key)
+        if value is None:
+            return None
         values[key] = value
-    return value
+    return values[key]
 
 
 def set_versioned(name, value, timeout, version=None):
     version = version or content_version()
-    cache.set(f"{name}:v{version}", value, timeout)
-    _kept_values(version)[f"{name}:v{version}"] = value
+    key = f"{name}:v{version}"
+    cache.set(key, value, timeout)
+    _kept_values(version)[key] = value
 
 
 def cached_content(name, build, timeout=60 * 60):

@@ -72,7 +72,6 @@ class FactsDueReportView(ReportView):
     index_url_name = "lessons_facts_due"
     index_results_url_name = "lessons_facts_due_results"
     results_template_name = "lessons/admin/facts_due_results.html"
-    list_export = ["kind", "title", "where", "review_by", "facts_as_of"]
     export_headings = {
         "kind": _("Kind"),
         "title": _("Lesson or question"),
@@ -80,6 +79,7 @@ class FactsDueReportView(ReportView):
         "review_by": _("Review by"),
         "facts_as_of": _("Facts as of"),
     }
+    list_export = list(export_headings)
     columns = [
         Column("kind", label=_("Kind")),
         TitleColumn("title", label=_("Lesson or question"), get_url=lambda item: item.edit_url),
@@ -94,9 +94,6 @@ class FactsDueReportView(ReportView):
 
     def get_queryset(self):
         return items_due_for_review(timezone.localdate())
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
 
     def get_filename(self):
         return f"facts-due-for-review-{timezone.localdate():%Y-%m-%d}"

@@ -90,7 +90,7 @@ def missed_questions(learner, limit=TO_REVIEW_SHOWN):
 
 
 def build_learner_record(request):
-    """The record's context: six queries."""
+    """The record's context: four queries (records, certificate, missed questions, history)."""
     learner = request.user
     progress = learner_progress(learner)
     certificate = Certificate.objects.filter(learner=learner).first()

@@ -1,5 +1,5 @@
 """Where a learner stands: the course structure (cached, shared by everyone) plus
-the learner's own records, read in two queries however big the course is."""
+the learner's own records, read in one query however big the course is."""
 
 from dataclasses import dataclass, field
 

@@ -124,7 +124,25 @@ def confidence_field_name(presented):
 
 def asks_confidence(presented):
     """Polls have no right answer, so there is nothing to be sure of."""
-    return presented.question.type != QuestionType.POLL
+    return not presented.question.is_poll
+
+
+def prepare_form(paper, errors, data, with_confidence=False):
+    """What each question's inputs show (quiz and review pages): its error and, after a failed
+    submit, the learner's input (`data`, the POST; None on first display)."""
+    for presented in paper:
+        name = presented.field_name
+        presented.confidence_name = (
+            confidence_field_name(presented) if with_confidence and asks_confidence(presented) else ""
+        )
+        presented.confidence_value = data.get(presented.confidence_name, "") if data else ""
+        presented.error = errors.get(name)
+        presented.positions_range = range(1, len(presented.options) + 1)
+        presented.selected = set(data.getlist(name)) if data else set()
+        presented.text_value = data.get(name, "") if data else ""
+        presented.positions = (
+            {option.token: data.get(f"{name}-{option.token}", "") for option in presented.options} if data else {}
+        )
 
 
 def expected_field_names(paper, with_confidence=False):

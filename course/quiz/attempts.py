@@ -19,12 +19,10 @@ from .signals import attempt_graded
 DEADLINE_GRACE = timedelta(seconds=30)
 
 
-def questions_with_choices(quiz_id, question_ids=None):
-    """{question id: question, choices prefetched} of a quiz, or of those of its questions
-    in `question_ids`. Read once per content version (two queries) and shared: read-only."""
+def questions_with_choices(quiz_id, question_ids):
+    """{question id: question, choices prefetched} of those of a quiz's questions in
+    `question_ids`. Read once per content version (two queries) and shared: read-only."""
     questions = cached_content(f"quiz-questions:{quiz_id}", lambda: _load_questions(quiz_id))
-    if question_ids is None:
-        return dict(questions)
     wanted = set(question_ids)
     return {pk: question for pk, question in questions.items() if pk in wanted}
 
@@ -71,18 +69,16 @@ def attempt_paper(attempt):
     return build_paper(attempt, questions, attempt.quiz.shuffle), questions
 
 
-def submit_attempt(attempt, answers, timed_out=False, confidence=None, questions=None):
+def submit_attempt(attempt, answers, timed_out=False, confidence=None):
     """Grade and store an attempt once. Returns False if it had already been submitted.
 
     Grading is pure, so it happens first; then one conditional UPDATE claims the
     attempt and stores its score: of two concurrent submits only one sees
     `submitted_at IS NULL`, so responses are written once. Polls are stored but
     left out of the score; a quiz of polls only scores 100 (nothing to miss).
-    `questions`: the attempt's questions with choices, if the caller has read them already.
     """
     confidence = confidence or {}
-    if questions is None:
-        questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
     responses, credits = [], []
     for question_id in attempt.question_ids:
         question = questions.get(question_id)
@@ -101,7 +97,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None, questions
         )
         if not question.is_poll:
             credits.append((credit, question.points))
-    score = grading.attempt_score(credits) if credits or not responses else 100.0
+    score = grading.paper_score(credits, answered=bool(responses))
     passed = grading.is_pass(score, attempt.quiz.pass_mark)
     now = timezone.now()
     with transaction.atomic():

@@ -10,7 +10,7 @@ def confidence_counts(quiz_id):
     {question id: {"sure_right", "sure_wrong", "guessing_right", "guessing_wrong", "unmarked"}}.
 
     "Right" means full credit. Confident-but-wrong answers point at a misconception
-    worth reteaching; item analysis shows them beside each question's difficulty.
+    worth reteaching.
     """
     sure, guessing, right = Q(confidence=Confidence.SURE), Q(confidence=Confidence.GUESSING), Q(credit__gte=1)
     rows = (

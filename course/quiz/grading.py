@@ -88,5 +88,13 @@ def attempt_score(credits_and_points):
     return round(100 * earned / possible, 2)
 
 
+def paper_score(graded_credits_and_points, answered):
+    """An attempt's score: polls are left out (only graded questions are passed in); a paper
+    of polls only, answered, scores 100 (there was nothing to miss)."""
+    if graded_credits_and_points or not answered:
+        return attempt_score(graded_credits_and_points)
+    return 100.0
+
+
 def is_pass(score, pass_mark):
     return score >= pass_mark

@@ -190,14 +190,18 @@ class Question(ClusterableModel, Orderable):
     @property
     def section_url(self):
         """Where the course teaches this: the live section page, at the heading's anchor."""
-        page_url, _title = page_links().get(self.section_page_id, ("", ""))
+        page_url, _title = self._section_page_link
         if not page_url:
             return ""
         return f"{page_url}#{self.section_anchor}" if self.section_anchor else page_url
 
     @property
     def section_title(self):
-        return page_links().get(self.section_page_id, ("", ""))[1]
+        return self._section_page_link[1]
+
+    @property
+    def _section_page_link(self):
+        return page_links().get(self.section_page_id, ("", ""))
 
 
 class Choice(Orderable):

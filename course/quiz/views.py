@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .answers import asks_confidence, confidence_field_name, correct_answer_text, given_answer_text, read_answers
+from .answers import correct_answer_text, given_answer_text, prepare_form, read_answers
 from .attempts import attempt_paper, is_expired, open_attempt, submit_attempt
 from .models import Attempt, Quiz, QuizKind
 from .polls import poll_distributions
@@ -60,7 +60,7 @@ def take_attempt(request, attempt_id):
         messages.warning(request, _("Time ran out before this attempt was submitted, so it scored no points."))
         return redirect("quiz:review", attempt_id=attempt.pk)
 
-    paper, questions = attempt_paper(attempt)
+    paper, _questions = attempt_paper(attempt)
     errors, submitted_data = {}, None
     # Lesson checks are for learning: the learner may say how sure they are of each answer.
     with_confidence = attempt.quiz.kind == QuizKind.LESSON_CHECK
@@ -71,11 +71,11 @@ def take_attempt(request, attempt_id):
                 _("The form held fields this quiz does not have. Reload the page and try again.")
             )
         if result.ok:
-            if not submit_attempt(attempt, result.answers, confidence=result.confidence, questions=questions):
+            if not submit_attempt(attempt, result.answers, confidence=result.confidence):
                 messages.info(request, _("This attempt was already submitted; here is its result."))
             return redirect("quiz:review", attempt_id=attempt.pk)
         errors, submitted_data = result.errors, request.POST
-    _prepare_form(paper, errors, submitted_data, with_confidence)
+    prepare_form(paper, errors, submitted_data, with_confidence)
     return TemplateResponse(
         request,
         "quiz/take_attempt.html",
@@ -85,27 +85,9 @@ def take_attempt(request, attempt_id):
             "paper": paper,
             "errors": errors,
             "data": submitted_data,
-            "graded_count": sum(1 for presented in paper if not presented.question.is_poll),
         },
         status=400 if errors else 200,
     )
-
-
-def _prepare_form(paper, errors, data, with_confidence=False):
-    """What each question's inputs show: its error and, after a failed submit, the learner's input."""
-    for presented in paper:
-        name = presented.field_name
-        presented.confidence_name = (
-            confidence_field_name(presented) if with_confidence and asks_confidence(presented) else ""
-        )
-        presented.confidence_value = data.get(presented.confidence_name, "") if data else ""
-        presented.error = errors.get(name)
-        presented.positions_range = range(1, len(presented.options) + 1)
-        presented.selected = set(data.getlist(name)) if data else set()
-        presented.text_value = data.get(name, "") if data else ""
-        presented.positions = (
-            {option.token: data.get(f"{name}-{option.token}", "") for option in presented.options} if data else {}
-        )
 
 
 @login_required

@@ -17,7 +17,6 @@ TOO_HARD_BELOW = 0.3
 TOO_EASY = "too_easy"
 TOO_HARD = "too_hard"
 MISLEADING = "misleading"
-FLAGS = (TOO_EASY, TOO_HARD, MISLEADING)
 
 
 def group_size(learners):
@@ -77,15 +76,10 @@ def median_of_counts(value_counts):
     return sum(found) / len(found)
 
 
-def completion_percent(items_done, items_total):
-    """The same figure the learner sees on their progress page."""
-    return percent_complete(items_done, items_total)
-
-
 def items_for_percent(percent, items_total):
     """The fewest items done that show as at least `percent` % complete."""
     for items in range(items_total + 1):
-        if completion_percent(items, items_total) >= percent:
+        if percent_complete(items, items_total) >= percent:
             return items
     return items_total + 1  # more than 100 %: nobody
 

@@ -13,6 +13,12 @@ from course.quiz.models import Question, QuestionType, Quiz, QuizKind, Response
 
 from . import figures
 
+FLAG_LABELS = {
+    figures.TOO_EASY: _("Too easy"),
+    figures.TOO_HARD: _("Too hard"),
+    figures.MISLEADING: _("Misleading"),
+}
+
 
 def _modules(request):
     return ModulePage.objects.live().order_by("path")
@@ -73,11 +79,7 @@ class ItemAnalysisFilterSet(WagtailFilterSet):
     type = django_filters.ChoiceFilter(label=_("Question type"), choices=QuestionType.choices, empty_label=_("Any"))
     flag = django_filters.ChoiceFilter(
         label=_("Flag"),
-        choices=[
-            (figures.TOO_EASY, _("Too easy")),
-            (figures.TOO_HARD, _("Too hard")),
-            (figures.MISLEADING, _("Misleading")),
-        ],
+        choices=list(FLAG_LABELS.items()),
         empty_label=_("Any"),
         method="keep_all",  # needs the computed figures: the view applies it
     )

@@ -179,10 +179,8 @@ def median_scores(attempts):
 
 # --- Item analysis ---------------------------------------------------------------------
 
-# The quiz app's ungraded opinion poll (QuestionType.POLL): answered with one choice id,
-# always full credit. Its figures mean nothing; its picks do.
-POLL = "poll"
-PICKED_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE, POLL)
+# A poll (ungraded, one choice id, always full credit): its figures mean nothing; its picks do.
+PICKED_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE, QuestionType.POLL)
 
 
 @dataclass
@@ -309,7 +307,7 @@ def add_item_figures(rows):
         count = {grp: counts.get((question.pk, grp), 0) for grp in (1, 0, -1)}
         credit = {grp: credits.get((question.pk, grp), 0) for grp in (1, 0, -1)}
         answered = sum(count.values())
-        if question.type == POLL:
+        if question.is_poll:
             row.figures = ItemFigures(answered=answered)
         else:
             row.figures = ItemFigures(
@@ -336,7 +334,7 @@ def picks_of(question, answer_counts):
         return []
     choices = list(question.choices.all())
     picks = figures.tally_picks(answer_counts, [choice.pk for choice in choices])
-    return [(choice.text, picks[choice.pk], choice.is_correct and question.type != POLL) for choice in choices]
+    return [(choice.text, picks[choice.pk], choice.is_correct and not question.is_poll) for choice in choices]
 
 
 # --- Re-teach map ----------------------------------------------------------------------

@@ -29,8 +29,6 @@ from course.quiz.answers import grade_answer, right_answer
 from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz, Response
 from course.quiz.paper import draw_question_ids
 
-from .queries import POLL
-
 SYNTHETIC_PREFIX = "synthetic-"
 FINISHER_SHARE = 0.10
 MEAN_ITEMS_BEFORE_DROPPING_OUT = 4
@@ -179,7 +177,7 @@ def plan_attempt(quiz, grader, parameters, skill, started_at, rng):
         question = grader.questions[question_id]
         if rng.random() < UNANSWERED_SHARE:
             answer = None
-        elif question.type == POLL:
+        elif question.is_poll:
             answer = rng.choice([choice.pk for choice in question.choices.all()] or [None])
         elif rng.random() < parameters[question_id].chance_right(skill):
             answer = grader.right_answer(question_id)
@@ -187,10 +185,9 @@ def plan_attempt(quiz, grader, parameters, skill, started_at, rng):
             answer = wrong_answer(question, rng)
         credit = grader.credit(question_id, answer)
         responses.append((question_id, answer, credit))
-        if question.type != POLL:
+        if not question.is_poll:
             credits.append((credit, question.points))
-    # As the quiz app scores: polls are left out, a quiz of polls only scores 100.
-    score = grading.attempt_score(credits) if credits or not responses else 100.0
+    score = grading.paper_score(credits, answered=bool(responses))
     submitted_at = started_at + timedelta(minutes=rng.uniform(2, 20))
     return PlannedAttempt(
         quiz_id=quiz["id"],

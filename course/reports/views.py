@@ -17,11 +17,12 @@ from wagtail.admin.views.reports import ReportView
 
 from course.lessons.markdown import render_markdown
 from course.lessons.models import LessonPage
+from course.progress.rules import percent_complete
 from course.progress.standing import course_structure
 from course.quiz.models import Choice, Question, Quiz, Response
 
-from . import figures, queries
-from .filters import ItemAnalysisFilterSet, LearnerFilterSet, MissedSectionFilterSet, QuizResultFilterSet
+from . import queries
+from .filters import FLAG_LABELS, ItemAnalysisFilterSet, LearnerFilterSet, MissedSectionFilterSet, QuizResultFilterSet
 
 VIEW_REPORTS = "reports.view_reports"
 
@@ -112,16 +113,6 @@ class LearnersReportView(CourseReportView):
         "certificate": "certificate__issued_at",
     }
     export_filename = "learners"
-    list_export = [
-        "username",
-        "name_for_display",
-        "email",
-        "completion_percent",
-        "modules_done",
-        "modules_total",
-        "last_activity",
-        "certificate_issued_at",
-    ]
     export_headings = {
         "username": _("Username"),
         "name_for_display": _("Name"),
@@ -132,6 +123,7 @@ class LearnersReportView(CourseReportView):
         "last_activity": _("Last activity"),
         "certificate_issued_at": _("Certificate issued"),
     }
+    list_export = list(export_headings)
     columns = [
         Column("username", label=_("Learner"), sort_key="username"),
         Column("name_for_display", label=_("Name")),
@@ -164,7 +156,9 @@ class LearnersReportView(CourseReportView):
     def decorate_paginated_queryset(self, learners):
         modules_total = len(self.requirements)
         for learner in learners:
-            learner.completion_percent = figures.completion_percent(learner.items_done, self.items_total)
+            learner.completion_percent = percent_complete(
+                learner.items_done, self.items_total
+            )  # as the learner sees it
             learner.modules_total = modules_total
             learner.modules_label = f"{learner.modules_done} / {modules_total}"
             certificate = getattr(learner, "certificate", None)
@@ -211,18 +205,6 @@ class QuizResultsReportView(ListedReportView):
         "learners_passed": lambda quiz: quiz.learners_passed_rate,
     }
     export_filename = "quiz-results"
-    list_export = [
-        "title",
-        "kind_label",
-        "page.title",
-        "pass_mark",
-        "attempt_count",
-        "learner_count",
-        "mean_score_export",
-        "median_score_export",
-        "pass_rate_export",
-        "learners_passed_export",
-    ]
     export_headings = {
         "title": _("Quiz"),
         "kind_label": _("Kind"),
@@ -235,6 +217,7 @@ class QuizResultsReportView(ListedReportView):
         "pass_rate_export": _("Pass rate (% of attempts)"),
         "learners_passed_export": _("Learners who passed (%)"),
     }
+    list_export = list(export_headings)
     columns = [
         TitleColumn(
             "title",
@@ -280,19 +263,6 @@ class ItemAnalysisReportView(ListedReportView):
         "discrimination": lambda row: row.discrimination,
     }
     export_filename = "item-analysis"
-    list_export = [
-        "question.quiz.title",
-        "position",
-        "question.prompt",
-        "type_label",
-        "figures.answered",
-        "facility_export",
-        "discrimination_export",
-        "upper_mean_export",
-        "lower_mean_export",
-        "picks_export",
-        "flags_export",
-    ]
     export_headings = {
         "question.quiz.title": _("Quiz"),
         "position": _("Question number"),
@@ -306,6 +276,7 @@ class ItemAnalysisReportView(ListedReportView):
         "picks_export": _("Choices picked"),
         "flags_export": _("Flags"),
     }
+    list_export = list(export_headings)
     columns = [
         TitleColumn(
             "prompt",
@@ -322,11 +293,7 @@ class ItemAnalysisReportView(ListedReportView):
         PicksColumn("picks", label=_("Choices picked")),
         FlagsColumn("flag_labels", label=_("Flags")),
     ]
-    flag_labels = {
-        figures.TOO_EASY: _("Too easy"),
-        figures.TOO_HARD: _("Too hard"),
-        figures.MISLEADING: _("Misleading"),
-    }
+    flag_labels = FLAG_LABELS
 
     def get_rows(self):
         questions = self.filter_queryset(
@@ -373,7 +340,6 @@ class MissedSectionsReportView(ListedReportView):
         "miss_rate": lambda section: section.miss_rate,
     }
     export_filename = "re-teach-map"
-    list_export = ["lesson_title", "anchor", "url", "misses", "answers", "miss_rate_export", "questions"]
     export_headings = {
         "lesson_title": _("Lesson"),
         "anchor": _("Section"),
@@ -383,6 +349,7 @@ class MissedSectionsReportView(ListedReportView):
         "miss_rate_export": _("Missed (% of answers)"),
         "questions": _("Questions missed"),
     }
+    list_export = list(export_headings)
     columns = [
         TitleColumn("label", label=_("Lesson section"), get_url=lambda section: section.url or None),
         Column("misses", label=_("Misses"), sort_key="misses"),

@@ -34,3 +34,8 @@ class ReviewCard(models.Model):
 
     def __str__(self):
         return f"{self.learner_id}/{self.question_id}: box {self.box}, due {self.due_on}"
+
+
+def due_cards(learner, on):
+    """The learner's cards due on `on`, confident-but-wrong first, then oldest due."""
+    return ReviewCard.objects.filter(learner=learner, due_on__lte=on).order_by("-confident_miss", "due_on", "pk")

@@ -3,7 +3,7 @@ import secrets
 from django.dispatch import receiver
 from django.utils import timezone
 
-from course.quiz.models import Confidence, QuestionType
+from course.quiz.models import Confidence
 from course.quiz.signals import attempt_graded
 
 from .leitner import schedule_miss
@@ -21,7 +21,7 @@ def queue_missed_questions(sender, attempt, responses, **kwargs):
     missed = [
         (response.question_id, response.confidence)
         for response in responses
-        if response.credit < 1 and response.question.type != QuestionType.POLL
+        if response.credit < 1  # polls always get full credit: never missed
     ]
     box, due_on = schedule_miss(today())
     cards = [

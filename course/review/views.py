@@ -13,20 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from course.quiz.answers import correct_answer_text, given_answer_text, grade_answer, read_answers
+from course.quiz.answers import correct_answer_text, given_answer_text, grade_answer, prepare_form, read_answers
 from course.quiz.attempts import questions_with_choices
 from course.quiz.paper import build_paper
 
 from .leitner import INTERVALS, is_due, schedule
-from .models import ReviewCard
+from .models import ReviewCard, due_cards
 from .receivers import today
 
 OUTCOME_SESSION_KEY = "review-outcome"
-
-
-def due_cards(learner, on):
-    """The learner's cards due on `on`, confident-but-wrong first, then oldest due."""
-    return ReviewCard.objects.filter(learner=learner, due_on__lte=on).order_by("-confident_miss", "due_on", "pk")
 
 
 def card_paper(card):
@@ -36,15 +31,8 @@ def card_paper(card):
 
 
 def _render_card(request, card, paper, due_count, errors=None, status=200):
+    prepare_form(paper, errors or {}, request.POST if errors else None)
     presented = paper[0]
-    presented.error = (errors or {}).get(presented.field_name)
-    presented.positions_range = range(1, len(presented.options) + 1)
-    data = request.POST if errors else None
-    presented.selected = set(data.getlist(presented.field_name)) if data else set()
-    presented.text_value = data.get(presented.field_name, "") if data else ""
-    presented.positions = (
-        {o.token: data.get(f"{presented.field_name}-{o.token}", "") for o in presented.options} if data else {}
-    )
     return TemplateResponse(
         request,
         "review/review_card.html",
@@ -114,7 +102,7 @@ def card_outcome(request, card_id):
     outcome = request.session.get(OUTCOME_SESSION_KEY)
     if not outcome or outcome.get("card") != card.pk:
         return redirect("review:next")
-    question = card.question
+    question = questions_with_choices(card.question.quiz_id, [card.question_id])[card.question_id]
     return TemplateResponse(
         request,
         "review/review_outcome.html",

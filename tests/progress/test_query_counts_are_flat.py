@@ -81,18 +81,26 @@ def small_and_big(learner, make_module):
 SIGNED_IN_BUDGET = 8
 
 
-def test_dashboard_query_count_does_not_grow_with_lessons_and_attempts(
-    learner, login, small_and_big, django_assert_num_queries
+# Each page's URL, given the module just built.
+PAGES = {
+    "dashboard": lambda module: "/my-progress/",
+    "home": lambda module: "/",
+    "lesson": first_lesson_url,
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_does_not_grow_with_lessons_and_attempts(
+    page, learner, login, small_and_big, django_assert_num_queries
 ):
     small, big = small_and_big
     client = login(learner)
-    small()
-    count = warm_query_count(client, "/my-progress/")
+    count = warm_query_count(client, PAGES[page](small()))
     assert count <= SIGNED_IN_BUDGET
-    big()
-    client.get("/my-progress/")
+    url = PAGES[page](big())
+    client.get(url)
     with django_assert_num_queries(count):
-        client.get("/my-progress/")
+        client.get(url)
 
 
 def test_rebuilding_the_dashboard_record_costs_the_same_with_500_attempts(learner, login, small_and_big):
@@ -110,30 +118,3 @@ def test_rebuilding_the_dashboard_record_costs_the_same_with_500_attempts(learne
     count = rebuilt_query_count(small())
     assert count <= SIGNED_IN_BUDGET
     assert rebuilt_query_count(big()) == count
-
-
-def test_home_query_count_does_not_grow_with_lessons_and_attempts(
-    learner, login, small_and_big, django_assert_num_queries
-):
-    small, big = small_and_big
-    client = login(learner)
-    small()
-    count = warm_query_count(client, "/")
-    assert count <= SIGNED_IN_BUDGET
-    big()
-    client.get("/")
-    with django_assert_num_queries(count):
-        client.get("/")
-
-
-def test_lesson_query_count_does_not_grow_with_lessons_and_attempts(
-    learner, login, small_and_big, django_assert_num_queries
-):
-    small, big = small_and_big
-    client = login(learner)
-    count = warm_query_count(client, first_lesson_url(small()))
-    assert count <= SIGNED_IN_BUDGET
-    url = first_lesson_url(big())
-    client.get(url)
-    with django_assert_num_queries(count):
-        client.get(url)

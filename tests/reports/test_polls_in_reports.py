@@ -2,7 +2,7 @@
 
 import pytest
 
-from course.quiz.models import Response
+from course.quiz.models import QuestionType, Response
 from course.reports import queries
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def poll(history):
     question = history.questions[1]
-    question.type = queries.POLL
+    question.type = QuestionType.POLL
     question.save()
     Response.objects.filter(question=question).update(credit=1)  # as the quiz app grades a poll
     return question

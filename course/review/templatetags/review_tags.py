@@ -1,5 +1,6 @@
 from django import template
 
+from ..models import due_cards
 from ..receivers import today
 
 register = template.Library()
@@ -8,10 +9,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def review_due_count(context):
     """How many review cards are due for the signed-in learner: one query (none for visitors)."""
-    from ..models import ReviewCard
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    return ReviewCard.objects.filter(learner=user, due_on__lte=today()).count()
+    return due_cards(user, today()).count()
