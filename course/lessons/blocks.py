@@ -31,7 +31,7 @@ class MarkdownBlock(blocks.TextBlock):
         return forms.CharField(widget=AdminMarkdownxWidget(attrs={"rows": max(self.rows, 6)}), **self.field_options)
 
     def render_basic(self, value, context=None):
-        return render_markdown(value, glossary=True)
+        return render_markdown(value)  # revision comparison only: the site renders markdown_block.html
 
     def headings(self, value):
         return render_markdown_document(value).headings

@@ -16,6 +16,7 @@ import time
 from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.db import transaction
 
 CONTENT_VERSION_KEY = "course-content-version"
 
@@ -31,11 +32,7 @@ def _new_version():
 
 
 def _read_version():
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        cache.add(CONTENT_VERSION_KEY, _new_version(), timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY)
-    return version
+    return cache.get_or_set(CONTENT_VERSION_KEY, _new_version, timeout=None)
 
 
 def content_version():
@@ -49,6 +46,13 @@ def content_version():
 
 def bump_content_version(**kwargs):
     """Signal receiver: connect it to every change of course content."""
+    _bump()
+    # Changes are saved in a transaction: a request between this bump and the commit would
+    # file the old rows under the new version. So bump again once they are committed.
+    transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # not set yet (or evicted): a new value will do
@@ -73,12 +77,16 @@ def _kept_values(version):
     return _kept["values"]
 
 
+def _key(name, version):
+    return f"{name}:v{version}"
+
+
 def get_versioned(name, version=None):
     """The value stored under `name` for this content version (None if there is none):
     from this process's memory, else from the shared cache. `version`: the one the
     caller read, so a value is never filed under a version newer than its data."""
     version = version or content_version()
-    values, key = _kept_values(version), f"{name}:v{version}"
+    values, key = _kept_values(version), _key(name, version)
     if key not in values:
         value = cache.get(key)
         if value is None:
@@ -89,7 +97,7 @@ def get_versioned(name, version=None):
 
 def set_versioned(name, value, timeout, version=None):
     version = version or content_version()
-    key = f"{name}:v{version}"
+    key = _key(name, version)
     cache.set(key, value, timeout)
     _kept_values(version)[key] = value
 

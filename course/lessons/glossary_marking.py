@@ -19,7 +19,6 @@ from django.utils.html import escape, strip_tags
 
 GLOSSARY_URL = "/glossary/"
 SKIPPED_TAGS = {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style"}
-VOID_TAGS = {"area", "br", "col", "hr", "img", "input", "meta", "wbr"}
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
@@ -97,7 +96,7 @@ def mark_glossary_terms(html, entries, id_prefix="g"):
                 closing, name = found.group(1) == "/", found.group(2).lower()
                 if name == "h2" and not closing:
                     used = set()  # a new section: terms may be marked again
-                if name in SKIPPED_TAGS and name not in VOID_TAGS and not token.endswith("/>"):
+                if name in SKIPPED_TAGS and not token.endswith("/>"):
                     skip_depth = max(0, skip_depth - 1) if closing else skip_depth + 1
             out.append(token)
         elif token and skip_depth == 0:

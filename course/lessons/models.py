@@ -1,5 +1,6 @@
 """The course as Wagtail pages: CourseHomePage > ModulePage > LessonPage, plus the glossary."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -43,12 +44,6 @@ def any_view_restrictions():
     """Wagtail checks privacy settings on every request (two queries); the course
     normally has none, which one cached query per content version can tell."""
     return cached_content("any-view-restrictions", lambda: PageViewRestriction.objects.exists())
-
-
-def _page_model(label):
-    from django.apps import apps
-
-    return apps.get_model(label)
 
 
 def _page_link(page, **extra):
@@ -113,7 +108,8 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
                 # The live page is content too: one read per content version, shared by the
                 # requests of this process (serving a page does not change it).
                 page = cached_content(
-                    f"live-page:{page_id}", lambda: _page_model(model_label).objects.live().filter(pk=page_id).first()
+                    f"live-page:{page_id}",
+                    lambda: apps.get_model(model_label).objects.live().filter(pk=page_id).first(),
                 )
                 if page is not None:
                     return RouteResult(page)
@@ -202,7 +198,7 @@ class LessonPage(PublicPageMixin, ImportedPageMixin, Page):
 
     @cached_property
     def headings(self):
-        """Every heading in the body's Markdown blocks, in order (for contents and quiz links)."""
+        """Every heading in the body's Markdown blocks, in order (for the table of contents)."""
         found = []
         for block in self.body:
             if isinstance(block.block, MarkdownBlock):

@@ -9,12 +9,15 @@ method but GET/HEAD is never served from or stored in this cache, so a
 signed-in learner never sees someone else's page.
 """
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 
 from .content_version import get_versioned, set_versioned
 
 CACHE_SECONDS = 60 * 60
-PERSONAL_COOKIES = ("sessionid", "messages")
+# A visitor with a session (signed in) or a pending message sees a page of their own.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def mark_cacheable(response):
@@ -33,7 +36,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "_anonymous_page_key", None)
-        if key and response.get("X-Page-Cache") != "hit" and self.storable(request, response):
+        if key and self.storable(request, response):
             set_versioned(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

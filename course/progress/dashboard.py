@@ -89,13 +89,12 @@ def missed_questions(learner, limit=TO_REVIEW_SHOWN):
     return missed, (missed[0].missed_in_all if missed else 0)
 
 
-def build_learner_record(request):
+def build_learner_record(learner):
     """The record's context: four queries (records, certificate, missed questions, history)."""
-    learner = request.user
     progress = learner_progress(learner)
     certificate = Certificate.objects.filter(learner=learner).first()
     if progress.complete and certificate is None:
-        certificate = issue_certificate_if_complete(learner)
+        certificate = issue_certificate_if_complete(learner, progress)
     to_review, to_review_total = missed_questions(learner)
     history = list(
         Attempt.objects.filter(learner=learner, submitted_at__isnull=False)
@@ -111,15 +110,15 @@ def build_learner_record(request):
     }
 
 
-def learner_record(request, state):
-    """{"overview": html, "details": html} for the signed-in learner, from the cache when unchanged."""
+def learner_record(learner, state):
+    """{"overview": html, "details": html} for the learner, from the cache when unchanged.
+    Rendered without the request: nothing in it depends on anything but the learner's data."""
     key = f"learner-record:{state.learner_id}:{state.fingerprint}"
     record = cache.get(key)
     if record is None:
-        context = build_learner_record(request)
+        context = build_learner_record(learner)
         record = {
-            part: render_to_string(f"progress/includes/record_{part}.html", context, request)
-            for part in ("overview", "details")
+            part: render_to_string(f"progress/includes/record_{part}.html", context) for part in ("overview", "details")
         }
         cache.set(key, record, RECORD_CACHE_SECONDS)
     return record

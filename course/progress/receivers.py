@@ -29,7 +29,8 @@ def record_completion(sender, attempt, **kwargs):
     issue_certificate_if_complete(attempt.learner)
 
 
-def issue_certificate_if_complete(learner):
-    if learner_progress(learner).complete:
+def issue_certificate_if_complete(learner, progress=None):
+    """`progress`: the learner's, if the caller has it already."""
+    if (progress or learner_progress(learner)).complete:
         return Certificate.objects.get_or_create(learner=learner)[0]
     return None

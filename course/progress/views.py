@@ -20,7 +20,7 @@ def dashboard(request):
     return TemplateResponse(
         request,
         "progress/dashboard.html",
-        {"record": learner_record(request, state), "due_reviews": state.reviews_due},
+        {"record": learner_record(request.user, state), "due_reviews": state.reviews_due},
     )
 
 

@@ -156,7 +156,9 @@ DEFAULT_FROM_EMAIL = "Alliances & Arms <course@localhost>"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # markdownx's preview reads the token from the cookie
-X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views (shown in an iframe) send SAMEORIGIN themselves
+# For browsers without CSP; the rest obey the policy's frame-ancestors 'self' (below), which is
+# what lets Wagtail's preview iframe work.
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,

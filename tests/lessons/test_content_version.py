@@ -83,3 +83,11 @@ def test_healthz_reads_neither_the_database_nor_the_cache(client, django_assert_
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_a_change_bumps_the_version_again_once_committed(django_capture_on_commit_callbacks):
+    """A request between the save and the commit may have filed old rows under the new version."""
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_content_version()
+        before_commit = content_version()
+    assert content_version() == before_commit + 1
