@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test setup install lint format browser clean load bench audit
+.PHONY: run test setup install lint format clean load bench audit
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -56,7 +56,7 @@ clean:
 
 # Throughput and latency on loopback (gunicorn + wrk); writes docs/performance.md. Not a test.
 bench: install
-	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) bench/run_bench.py
 
 # Lighthouse (mobile and desktop) on home, a lesson and a quiz page, served by gunicorn with

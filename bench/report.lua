@@ -1,25 +1,5 @@
--- wrk script: optional rotating paths/bodies, and a one-line JSON summary at the end.
--- Environment (read by the orchestrator when it writes this file's companion): none.
-local paths = nil
-local counter = 0
-
-function init(args)
-  if #args > 0 then
-    paths = {}
-    for path in string.gmatch(args[1], "[^,]+") do table.insert(paths, path) end
-    counter = math.random(0, #paths)
-  end
-end
-
-function request()
-  if paths then
-    counter = counter + 1
-    local path = paths[(counter % #paths) + 1]
-    return wrk.format(nil, path)
-  end
-  return wrk.format(nil, nil)
-end
-
+-- wrk script: a one-line JSON summary at the end (bench/run_bench.py reads it).
+-- Errors include every response that is not 2xx or 3xx (summary.errors.status).
 function done(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
     + summary.errors.status + summary.errors.timeout

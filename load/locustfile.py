@@ -19,7 +19,7 @@ from locust import HttpUser, between, events, task
 # copies cookies into fresh jars with the default policy, hence the class-wide patch.
 http.cookiejar.DefaultCookiePolicy.return_ok_secure = lambda self, cookie, request: True
 
-PLAN = json.loads(open(os.environ.get("LOAD_PLAN", "load/plan.json"), encoding="utf-8").read())  # noqa: SIM115
+PLAN = json.loads(open(os.environ.get("LOAD_PLAN", ".cache/load/plan.json"), encoding="utf-8").read())  # noqa: SIM115
 
 
 class QuizForm(HTMLParser):

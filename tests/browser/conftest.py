@@ -9,17 +9,16 @@ needs the course, and after each browser module, so tests that run later in the
 session still find the shipped course.
 """
 
-import sqlite3
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
 import pytest
 
 from course.lessons.models import CourseHomePage
+from tests.conftest import DatabaseSnapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -64,46 +63,6 @@ def focus_is_drawn(element):
 def describe(element):
     """A FOCUSED_ELEMENT result in a few words, for failure messages."""
     return f"<{element['tag']} {element['type']}> {element['label'] or element['text']!r}"
-
-
-class DatabaseSnapshot:
-    """A copy of the whole test database that can be put back after a flush.
-
-    In-memory SQLite (the default test database) is copied page by page with
-    SQLite's backup API; PostgreSQL table by table with COPY. Both take well
-    under a second. A restore first empties every table again, because the
-    flush's post_migrate signal re-creates content types and permissions.
-    """
-
-    def __init__(self):
-        connection.ensure_connection()
-        if connection.vendor == "sqlite" and connection.is_in_memory_db():
-            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
-            connection.connection.backup(self.copy)
-        elif connection.vendor == "postgresql":
-            self.tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-            self.copy = {}
-            with connection.cursor() as cursor:
-                for table in self.tables:
-                    with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
-                        self.copy[table] = b"".join(bytes(block) for block in copy)
-        else:
-            pytest.skip(f"browser tests restore the course on SQLite or PostgreSQL, not {connection.vendor}")
-
-    def restore(self):
-        connection.ensure_connection()
-        if connection.vendor == "sqlite":
-            self.copy.backup(connection.connection)
-        else:
-            quote = connection.ops.quote_name
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in self.tables))
-                cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
-                for table in self.tables:
-                    with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
-                        copy.write(self.copy[table])
-        ContentType.objects.clear_cache()
-        cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Fuzzing profiles, PostgreSQL-only marks, and a database snapshot for transactional tests.
+"""Fuzzing profiles, PostgreSQL-only marks, and keeping the course through transactional tests.
 
 Hypothesis profiles: 'ci' (selected when the CI environment variable is set: 1,000
 examples per fuzz test, derandomised so a CI run is repeatable) and 'dev' (the
@@ -7,17 +7,16 @@ by the fuzz tests here only (`@FUZZ`); other folders keep their own settings.
 """
 
 import os
-import sqlite3
 import threading
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+
+from tests.conftest import DatabaseSnapshot
 
 # Each example reuses the test's database and client: that is the point, not a mistake.
 _SHARED = {
@@ -36,40 +35,13 @@ postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (re
 @pytest.fixture
 def keep_database_after_flush(django_db_setup, django_db_blocker):
     """A transactional test ends by flushing every table, the session's course
-    included: copy the database first and put it back after the flush (PostgreSQL:
-    COPY per table; in-memory SQLite: SQLite's backup API). Request it before
-    `transactional_db`, so it is torn down after the flush."""
-    quote = connection.ops.quote_name
+    included: copy the database first and put it back after the flush. Request it
+    before `transactional_db`, so it is torn down after the flush."""
     with django_db_blocker.unblock():
-        connection.ensure_connection()
-        if ON_POSTGRES:
-            tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-            snapshot = {}
-            with connection.cursor() as cursor:
-                for table in tables:
-                    with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
-                        snapshot[table] = b"".join(bytes(block) for block in copy)
-        elif connection.vendor == "sqlite" and connection.is_in_memory_db():
-            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-            connection.connection.backup(snapshot)
-        else:
-            pytest.skip(f"no snapshot for {connection.vendor} on disk")
+        snapshot = DatabaseSnapshot()
     yield
     with django_db_blocker.unblock():
-        connection.ensure_connection()
-        if ON_POSTGRES:
-            with transaction.atomic(), connection.cursor() as cursor:
-                # The flush's post_migrate re-created content types and permissions: empty again first.
-                cursor.execute("TRUNCATE " + ", ".join(quote(table) for table in tables))
-                cursor.execute("SET LOCAL session_replication_role = replica")  # rows go back in any order
-                for table, rows in snapshot.items():
-                    with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
-                        copy.write(rows)
-        else:
-            snapshot.backup(connection.connection)
-            snapshot.close()
-    ContentType.objects.clear_cache()
-    cache.clear()
+        snapshot.restore()
 
 
 def at_once(actions):

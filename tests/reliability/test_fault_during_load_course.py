@@ -10,25 +10,18 @@ import pytest
 
 from course.importer import writing
 from course.operations.backup import database_fingerprint
-from tests.importer.conftest import TREE
+from tests.importer.conftest import content_tree  # noqa: F401 - the fixture
 
 from .conftest import postgres_only
 
 pytestmark = postgres_only
 
 
-@pytest.fixture
-def content_tree(tmp_path):
-    root = tmp_path / "content"
-    for name, text in TREE.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
-
 def test_a_failure_midway_through_loading_writes_nothing(
-    keep_database_after_flush, transactional_db, content_tree, monkeypatch
+    keep_database_after_flush,
+    transactional_db,
+    content_tree,  # noqa: F811 - the fixture imported above
+    monkeypatch,
 ):
     real_sync_quiz, calls = writing._sync_quiz, []
 

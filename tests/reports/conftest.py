@@ -40,7 +40,7 @@ from django.utils import timezone
 import pytest
 
 from course.lessons.models import LessonPage, ModulePage
-from course.quiz.models import Attempt, Choice, QuizKind, Response
+from course.quiz.models import Attempt, QuizKind, Response
 from tests.conftest import make_quiz
 
 CREDITS = {
@@ -111,7 +111,3 @@ def history(make_user, lesson_1_1):
             when = start + timedelta(minutes=10 * number + index)
             record_attempt(learners[name], quiz, questions, credits, when, also_wrong)
     return History(lesson, quiz, questions, learners)
-
-
-def choice_id(question, text):
-    return Choice.objects.get(question=question, text=text).pk
