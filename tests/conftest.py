@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -165,3 +166,15 @@ class DatabaseSnapshot:
                         copy.write(self.copy[table])
         ContentType.objects.clear_cache()
         cache.clear()
+
+
+def warm_query_count(client, url):
+    """(number of queries, response) of a second request to `url`, the first having filled
+    the caches; both must answer 200. A streamed response (an export) is read to the end."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(queries), response

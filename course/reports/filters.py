@@ -24,6 +24,17 @@ def _modules(request):
     return ModulePage.objects.live().order_by("path")
 
 
+def module_filter(path_field):
+    """A "Module" filter: rows whose page (reached by `path_field`, a tree path) is in the module."""
+
+    def in_module(queryset, name, module):
+        return queryset.filter(**{f"{path_field}__startswith": module.path})
+
+    return django_filters.ModelChoiceFilter(
+        label=_("Module"), queryset=_modules, method=in_module, empty_label=_("Any")
+    )
+
+
 def _quizzes(request):
     return Quiz.objects.select_related("page").order_by("page__path", "kind")
 
@@ -59,23 +70,16 @@ class LearnerFilterSet(WagtailFilterSet):
 
 class QuizResultFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=QuizKind.choices, empty_label=_("Any"))
-    module = django_filters.ModelChoiceFilter(
-        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
-    )
+    module = module_filter("page__path")
 
     class Meta:
         model = Quiz
         fields = ["kind", "module"]
 
-    def filter_module(self, queryset, name, module):
-        return queryset.filter(page__path__startswith=module.path)
-
 
 class ItemAnalysisFilterSet(WagtailFilterSet):
     quiz = django_filters.ModelChoiceFilter(label=_("Quiz"), queryset=_quizzes, empty_label=_("All quizzes"))
-    module = django_filters.ModelChoiceFilter(
-        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
-    )
+    module = module_filter("quiz__page__path")
     type = django_filters.ChoiceFilter(label=_("Question type"), choices=QuestionType.choices, empty_label=_("Any"))
     flag = django_filters.ChoiceFilter(
         label=_("Flag"),
@@ -88,17 +92,12 @@ class ItemAnalysisFilterSet(WagtailFilterSet):
         model = Question
         fields = ["quiz", "module", "type", "flag"]
 
-    def filter_module(self, queryset, name, module):
-        return queryset.filter(quiz__page__path__startswith=module.path)
-
     def keep_all(self, queryset, name, value):
         return queryset
 
 
 class MissedSectionFilterSet(WagtailFilterSet):
-    module = django_filters.ModelChoiceFilter(
-        label=_("Module"), queryset=_modules, method="filter_module", empty_label=_("Any")
-    )
+    module = module_filter("question__section_page__path")
     since = django_filters.DateFilter(
         label=_("Answered since"), field_name="attempt__submitted_at", lookup_expr="date__gte", widget=AdminDateInput
     )
@@ -106,6 +105,3 @@ class MissedSectionFilterSet(WagtailFilterSet):
     class Meta:
         model = Response
         fields = ["module", "since"]
-
-    def filter_module(self, queryset, name, module):
-        return queryset.filter(question__section_page__path__startswith=module.path)

@@ -1,9 +1,9 @@
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 
 from . import queries
+from .urls import REPORTS
 
 
 class CourseHeadlinePanel(Component):
@@ -16,10 +16,5 @@ class CourseHeadlinePanel(Component):
     def get_context_data(self, parent_context):
         return {
             "headline": queries.headline(),
-            "reports": [
-                (_("Learners"), reverse("course_reports:learners")),
-                (_("Quiz results"), reverse("course_reports:quizzes")),
-                (_("Item analysis"), reverse("course_reports:items")),
-                (_("Re-teach map"), reverse("course_reports:reteach")),
-            ],
+            "reports": [(label, reverse(f"course_reports:{name}")) for name, _view, label, *_rest in REPORTS],
         }

@@ -1,5 +1,4 @@
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,36 +18,16 @@ def register_report_urls():
     return [path("course-reports/", include(urls, namespace="course_reports"))]
 
 
-@hooks.register("register_reports_menu_item")
-def register_learners_menu_item():
-    return CourseReportMenuItem(
-        _("Learners"), reverse("course_reports:learners"), name="course-learners", icon_name="group", order=100
-    )
+def _register_menu_item(order, name, label, menu_name, icon):
+    @hooks.register("register_reports_menu_item")
+    def register():
+        return CourseReportMenuItem(
+            label, reverse(f"course_reports:{name}"), name=menu_name, icon_name=icon, order=order
+        )
 
 
-@hooks.register("register_reports_menu_item")
-def register_quiz_results_menu_item():
-    return CourseReportMenuItem(
-        _("Quiz results"), reverse("course_reports:quizzes"), name="course-quiz-results", icon_name="tasks", order=110
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_item_analysis_menu_item():
-    return CourseReportMenuItem(
-        _("Item analysis"),
-        reverse("course_reports:items"),
-        name="course-item-analysis",
-        icon_name="crosshairs",
-        order=120,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_reteach_menu_item():
-    return CourseReportMenuItem(
-        _("Re-teach map"), reverse("course_reports:reteach"), name="course-reteach", icon_name="redirect", order=130
-    )
+for _order, (_name, _view, _label, _menu_name, _icon) in enumerate(urls.REPORTS):
+    _register_menu_item(100 + 10 * _order, _name, _label, _menu_name, _icon)
 
 
 @hooks.register("construct_homepage_panels")

@@ -14,6 +14,7 @@ import pytest
 
 from course.lessons.models import LessonPage
 from course.quiz.models import Attempt, Quiz, Response
+from tests.conftest import warm_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +48,6 @@ def add_attempts(learner, module, count):
         for attempt in attempts
         for question in questions[attempt.quiz_id]
     )
-
-
-def warm_query_count(client, url):
-    assert client.get(url).status_code == 200  # cold: fills caches
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def first_lesson_url(module):
@@ -95,7 +89,7 @@ def test_query_count_does_not_grow_with_lessons_and_attempts(
 ):
     small, big = small_and_big
     client = login(learner)
-    count = warm_query_count(client, PAGES[page](small()))
+    count, _response = warm_query_count(client, PAGES[page](small()))
     assert count <= SIGNED_IN_BUDGET
     url = PAGES[page](big())
     client.get(url)

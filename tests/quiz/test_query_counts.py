@@ -1,11 +1,11 @@
 """The quiz page and the review page read a fixed number of queries, whatever the
 number of questions: measured warm, for 10 and for 50 questions."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
+
+from tests.conftest import warm_query_count
 
 from .builders import make_every_type_quiz, right_form_data
 
@@ -24,19 +24,12 @@ def started(start, learner, bare_lessons):
     return client, attempts
 
 
-def _warm_count(client, url):
-    assert client.get(url).status_code == 200  # first request fills caches (site root paths, ...)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_the_quiz_page_runs_in_the_same_number_of_queries_for_10_and_50_questions(
     started, django_assert_num_queries, django_assert_max_num_queries
 ):
     client, attempts = started
     small, large = (reverse("quiz:take", args=[attempts[size].pk]) for size in (10, 50))
-    count = _warm_count(client, small)
+    count, _response = warm_query_count(client, small)
     client.get(large)
 
     with django_assert_num_queries(count):
@@ -52,7 +45,7 @@ def test_the_review_page_runs_in_the_same_number_of_queries_for_10_and_50_questi
     for attempt in attempts.values():
         client.post(reverse("quiz:take", args=[attempt.pk]), right_form_data(attempt))
     small, large = (reverse("quiz:review", args=[attempts[size].pk]) for size in (10, 50))
-    count = _warm_count(client, small)
+    count, _response = warm_query_count(client, small)
     client.get(large)
 
     with django_assert_num_queries(count):

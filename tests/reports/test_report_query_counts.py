@@ -1,13 +1,11 @@
 """Every report reads a fixed number of queries: the count does not grow with learners
 or responses. Measured warm (the first request fills caches), at two data sizes."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from course.quiz.models import Response
 from course.reports.synthetic import generate_learners
+from tests.conftest import warm_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +21,11 @@ URLS = [
 ]
 
 
-def warm_count(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("url", URLS)
 def test_the_query_count_stays_flat_as_learners_and_responses_grow(url, login, instructor, django_assert_num_queries):
     client = login(instructor)
     generate_learners(2, seed=1)
-    small = warm_count(client, url)
+    small, _response = warm_query_count(client, url)
     responses = Response.objects.count()
     generate_learners(8, seed=2)
     assert Response.objects.count() > 3 * responses

@@ -3,8 +3,6 @@ than before (home 6 -> 7, dashboard 8 -> 9), however many cards there are."""
 
 from datetime import timedelta
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +10,7 @@ import pytest
 
 from course.quiz.models import Choice, Question
 from course.review.models import ReviewCard
+from tests.conftest import warm_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +26,17 @@ def add_cards(learner, check, count, days=0):
     )
 
 
-def warm_count(client, url):
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return len(queries), response.content.decode()
-
-
 @pytest.mark.parametrize("url_name", ["home", "dashboard"])
 def test_the_due_count_is_shown_and_costs_one_flat_query(login, learner, check, home, url_name):
     url = home.url if url_name == "home" else reverse("progress:dashboard")
     client = login(learner)
     add_cards(learner, check, 2)
-    small, html = warm_count(client, url)
+    small, response = warm_query_count(client, url)
+    html = response.content.decode()
     assert "2 questions are due for review" in html
     add_cards(learner, check, 60)
-    big, html = warm_count(client, url)
+    big, response = warm_query_count(client, url)
+    html = response.content.decode()
     assert "62 questions are due for review" in html
     assert small == big
     assert big <= (7 if url_name == "home" else 9)
