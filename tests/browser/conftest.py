@@ -65,6 +65,12 @@ def describe(element):
     return f"<{element['tag']} {element['type']}> {element['label'] or element['text']!r}"
 
 
+def wait_for_autofocus(page, name):
+    """Chromium moves the focus to an `autofocus` field at its next rendering step, which
+    may come just after the load event: wait for it (and fail if it never comes)."""
+    page.wait_for_function(f"document.activeElement && document.activeElement.name === {name!r}", timeout=5_000)
+
+
 @pytest.fixture(scope="module")
 def orm_beside_playwright():
     """Playwright's sync API keeps an asyncio loop marked as running in this

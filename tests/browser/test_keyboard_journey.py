@@ -17,7 +17,7 @@ from django.core.cache import cache
 from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import QuestionType, Quiz, QuizKind
 from tests.browser.answer_key import answer_key
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, wait_for_autofocus
 from tests.browser.test_quiz_by_keyboard import answer_by_keyboard, focused_visibly, tab_to
 
 pytestmark = BROWSER_MARKS
@@ -64,6 +64,7 @@ def press_enter_and_wait(page, path):
 
 def sign_up(page):
     page.goto("/accounts/signup/")
+    wait_for_autofocus(page, "username")
     focused = focused_visibly(page)
     assert focused is not None and focused["name"] == "username", "the sign-up form's first field has the focus"
     page.keyboard.type(USERNAME)

@@ -12,7 +12,7 @@ import pytest
 
 from course.quiz.models import Question, QuestionType, QuizKind
 from tests.browser.answer_key import answer_key
-from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT, describe, focus_is_drawn
+from tests.browser.conftest import BROWSER_MARKS, FOCUSED_ELEMENT, describe, focus_is_drawn, wait_for_autofocus
 from tests.conftest import PASSWORD
 
 pytestmark = BROWSER_MARKS
@@ -90,7 +90,7 @@ def answer_by_keyboard(page, key):
 
 def test_learner_takes_lesson_check_with_keyboard_only_and_sees_review(page, learner, lesson_1_1):
     page.goto(f"/accounts/login/?next={lesson_1_1.url}")
-    # The username field has the focus on load.
+    wait_for_autofocus(page, "username")  # the username field has the focus on load
     page.keyboard.type(learner.username)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
