@@ -7,16 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from course.lessons import views as lesson_views
+from course.site import views as site_views
 
 urlpatterns = [
-    path("healthz", lesson_views.healthz, name="healthz"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # markdownx's own urls.py is not included: these wrap its views as staff-only.
     path("markdownx/markdownify/", lesson_views.markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", lesson_views.markdownx_upload, name="markdownx_upload"),
-    path("search/", lesson_views.search, name="search"),
+    path("search/", site_views.search, name="search"),
     path("accounts/", include("course.accounts.urls")),
     path("quiz/", include("course.quiz.urls")),
     path("capstone/", include("course.capstone.urls")),
@@ -31,6 +32,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler400 = "course.lessons.views.bad_request"
-handler404 = "course.lessons.views.page_not_found"
-handler500 = "course.lessons.views.server_error"
+handler400 = "course.site.views.bad_request"
+handler404 = "course.site.views.page_not_found"
+handler500 = "course.site.views.server_error"

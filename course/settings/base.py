@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "course.reports",
     "course.importer",
     "course.operations",
+    "course.site",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
