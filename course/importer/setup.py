@@ -6,6 +6,10 @@ from wagtail.models import Page, Site
 
 from course.lessons.models import CourseHomePage, GlossaryPage, TimelinePage
 
+# The pages made beside the modules, under the course home (their slugs are no module's).
+SITE_PAGES = ((GlossaryPage, "glossary", "Glossary"), (TimelinePage, "timeline", "Timeline"))
+SITE_PAGE_SLUGS = [slug for _model, slug, _title in SITE_PAGES]
+
 
 @transaction.atomic
 def ensure_course_site(title="Alliances & Arms"):
@@ -26,7 +30,7 @@ def ensure_course_site(title="Alliances & Arms"):
         site.save()
         if type(old_root.specific) is Page and not old_root.get_children().exists():
             old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
-    for model, slug, page_title in ((GlossaryPage, "glossary", "Glossary"), (TimelinePage, "timeline", "Timeline")):
+    for model, slug, page_title in SITE_PAGES:
         if not model.objects.exists():
             page = home.add_child(instance=model(title=page_title, slug=slug))
             page.save_revision().publish()

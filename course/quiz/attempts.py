@@ -10,9 +10,10 @@ from django.utils import timezone
 from course.lessons.content_version import cached_content
 
 from . import grading
-from .answers import grade_answer
-from .models import Attempt, Choice, Question, Response
+from .forms import PaperForm
+from .models import Attempt, Choice, Question, QuizKind, Response
 from .paper import build_paper, draw_question_ids
+from .question_types import grade_answer
 from .signals import attempt_graded
 
 # Slack for the network and a slow click after the clock reaches zero.
@@ -40,7 +41,7 @@ def open_attempt(learner, quiz):
     if existing and not is_expired(existing):
         return existing
     if existing:
-        submit_attempt(existing, {}, timed_out=True)
+        submit_expired(existing)
     seed = secrets.randbits(62)
     question_ids = draw_question_ids(
         Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True),
@@ -69,6 +70,35 @@ def attempt_paper(attempt):
     return build_paper(attempt, questions, attempt.quiz.shuffle), questions
 
 
+def attempt_form(attempt, paper, data=None, draft=False):
+    """The attempt's quiz form, showing its saved draft until something is posted. Lesson checks
+    are for learning: there the learner may say how sure they are of each answer."""
+    return PaperForm(
+        paper,
+        data,
+        with_confidence=attempt.quiz.kind == QuizKind.LESSON_CHECK,
+        draft=draft,
+        saved=attempt.draft,
+    )
+
+
+def save_draft(attempt, values):
+    """Store the answers given so far (valid form values) on the open attempt. One conditional
+    UPDATE: False if the attempt was submitted meanwhile (the draft is then not written)."""
+    now = timezone.now()
+    saved = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(draft=values, draft_saved_at=now)
+    attempt.draft, attempt.draft_saved_at = values, now
+    return bool(saved)
+
+
+def submit_expired(attempt, paper=None):
+    """Grade an attempt whose time ran out on the answers saved by then (never zero them)."""
+    paper = paper if paper is not None else attempt_paper(attempt)[0]
+    form = PaperForm.from_saved(paper, attempt.draft, with_confidence=attempt.quiz.kind == QuizKind.LESSON_CHECK)
+    form.is_valid()  # a saved value that no longer reads (the question was edited) counts as unanswered
+    return submit_attempt(attempt, form.answers(), timed_out=True, confidence=form.confidence())
+
+
 def submit_attempt(attempt, answers, timed_out=False, confidence=None):
     """Grade and store an attempt once. Returns False if it had already been submitted.
 
@@ -84,7 +114,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
         question = questions.get(question_id)
         if question is None:
             continue
-        answer = None if timed_out else answers.get(question_id)
+        answer = answers.get(question_id)
         credit = grade_answer(question, answer)
         responses.append(
             Response(
@@ -92,7 +122,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
                 question=question,
                 answer=answer,
                 credit=credit,
-                confidence="" if timed_out else confidence.get(question_id, ""),
+                confidence=confidence.get(question_id, ""),
             )
         )
         if not question.is_poll:
@@ -102,7 +132,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
     now = timezone.now()
     with transaction.atomic():
         claimed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=now, timed_out=timed_out, score=score, passed=passed
+            submitted_at=now, timed_out=timed_out, score=score, passed=passed, draft={}
         )
         if not claimed:
             return False

@@ -1,7 +1,7 @@
 """Grading: pure functions over plain data, one per question type.
 
 Each returns a credit in [0, 1]. Answers arrive already parsed and validated
-(see `course.quiz.answers`); a missing answer is None and earns nothing.
+(see `course.quiz.question_types`); a missing answer is None and earns nothing.
 """
 
 import math

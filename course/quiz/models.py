@@ -21,30 +21,14 @@ from course.lessons.models import LessonPage, ModulePage
 from course.lessons.navigation import page_links
 from course.lessons.widgets import AdminMarkdownxWidget
 
+from .question_types import QuestionType
+
 
 class QuizKind(models.TextChoices):
     LESSON_CHECK = "lesson_check", _("Lesson check")
     MODULE_QUIZ = "module_quiz", _("Module quiz")
 
 
-class QuestionType(models.TextChoices):
-    SINGLE = "single", _("Single choice")
-    MULTIPLE = "multiple", _("Multiple choice (select all that apply)")
-    TRUE_FALSE = "true_false", _("True or false")
-    SHORT = "short", _("Short answer")
-    NUMERIC = "numeric", _("Numeric")
-    ORDERING = "ordering", _("Ordering")
-    MATCHING = "matching", _("Matching")
-    POLL = "poll", _("Opinion poll (ungraded)")
-
-
-CHOICE_TYPES = {
-    QuestionType.SINGLE,
-    QuestionType.MULTIPLE,
-    QuestionType.ORDERING,
-    QuestionType.MATCHING,
-    QuestionType.POLL,
-}
 # Fewer answers than this and a poll's distribution stays hidden: a small count could identify someone.
 POLL_MIN_RESPONDENTS = 5
 
@@ -230,6 +214,12 @@ class Attempt(models.Model):
     score = models.FloatField(null=True, blank=True, help_text=_("Per cent of points earned."))
     passed = models.BooleanField(null=True)
     timed_out = models.BooleanField(default=False)
+    draft = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("While open: the answers saved so far, as the quiz form posted them (input name -> values)."),
+    )
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

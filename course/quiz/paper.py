@@ -13,7 +13,7 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
-from .models import CHOICE_TYPES, QuestionType
+from .question_types import question_kind
 
 
 @dataclass
@@ -33,6 +33,10 @@ class PresentedQuestion:
     @property
     def field_name(self):
         return f"q{self.number}"
+
+    @property
+    def kind(self):
+        return question_kind(self.question)
 
 
 def option_token(seed, question_id, value):
@@ -54,13 +58,13 @@ def draw_question_ids(question_ids, draw_count, shuffle, seed):
 
 def _ordered_choices(question, shuffle, seed):
     choices = list(question.choices.all())
-    must_shuffle = shuffle or question.type in (QuestionType.ORDERING, QuestionType.MATCHING)
-    if not must_shuffle:
+    kind = question_kind(question)
+    if not (shuffle or kind.always_shuffled):
         return choices
     rng = random.Random(f"choices:{seed}:{question.pk}")
     shuffled = choices[:]
     rng.shuffle(shuffled)
-    if question.type == QuestionType.ORDERING and len(shuffled) > 1 and shuffled == choices:
+    if kind.never_in_authored_order and len(shuffled) > 1 and shuffled == choices:
         # Never show an ordering question already in the right order.
         shuffled = shuffled[1:] + shuffled[:1]
     return shuffled
@@ -81,12 +85,13 @@ def build_paper(attempt, questions_by_id, shuffle):
         if question is None:
             continue  # deleted by an instructor since the attempt began
         presented = PresentedQuestion(number=number, question=question)
-        if question.type in CHOICE_TYPES:
+        kind = presented.kind
+        if kind.has_options:
             presented.options = [
                 PresentedOption(option_token(attempt.seed, question.pk, f"choice:{choice.pk}"), choice.text, choice)
                 for choice in _ordered_choices(question, shuffle, attempt.seed)
             ]
-        if question.type == QuestionType.MATCHING:
+        if kind.has_targets:
             texts = matching_targets(question, attempt.seed)
             if len(texts) > 1 and texts == [option.choice.match_text for option in presented.options]:
                 # Never line each item up with its partner in the list.

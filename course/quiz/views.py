@@ -1,15 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .answers import correct_answer_text, given_answer_text, prepare_form, read_answers
-from .attempts import attempt_paper, is_expired, open_attempt, submit_attempt
-from .models import Attempt, Quiz, QuizKind
+from .attempts import attempt_form, attempt_paper, is_expired, open_attempt, save_draft, submit_attempt, submit_expired
+from .models import Attempt, Quiz
 from .polls import poll_distributions
+from .question_types import correct_answer_text, given_answer_text
+
+UNEXPECTED_FIELDS = gettext_lazy("The form held fields this quiz does not have. Reload the page and try again.")
+TIMED_OUT = gettext_lazy("Time ran out before this attempt was submitted: it was graded on the answers saved by then.")
 
 
 def _own_attempt(request, attempt_id):
@@ -50,44 +55,65 @@ def start_attempt(request, quiz_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def take_attempt(request, attempt_id):
+    """The quiz form: submit (graded as sent, also within the grace period after the deadline) or,
+    with action=save, keep the answers as a draft and leave (the no-JavaScript autosave)."""
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_submitted:
         if request.method == "POST":
             messages.info(request, _("This attempt was already submitted; here is its result."))
         return redirect("quiz:review", attempt_id=attempt.pk)
+    paper, _questions = attempt_paper(attempt)
     if is_expired(attempt):
-        submit_attempt(attempt, {}, timed_out=True)
-        messages.warning(request, _("Time ran out before this attempt was submitted, so it scored no points."))
+        submit_expired(attempt, paper)
+        messages.warning(request, TIMED_OUT)
         return redirect("quiz:review", attempt_id=attempt.pk)
 
-    paper, _questions = attempt_paper(attempt)
-    errors, submitted_data = {}, None
-    # Lesson checks are for learning: the learner may say how sure they are of each answer.
-    with_confidence = attempt.quiz.kind == QuizKind.LESSON_CHECK
-    if request.method == "POST":
-        result = read_answers(paper, request.POST, with_confidence=with_confidence)
-        if result.unexpected_fields:
-            return HttpResponseBadRequest(
-                _("The form held fields this quiz does not have. Reload the page and try again.")
-            )
-        if result.ok:
-            if not submit_attempt(attempt, result.answers, confidence=result.confidence):
+    posted = request.method == "POST"
+    saving = posted and request.POST.get("action") == "save"
+    form = attempt_form(attempt, paper, request.POST if posted else None, draft=saving)
+    if posted:
+        if form.unexpected_fields():
+            return HttpResponseBadRequest(UNEXPECTED_FIELDS)
+        if form.is_valid() and saving:
+            if save_draft(attempt, form.posted_values()):
+                messages.success(request, _("Your answers are saved. This attempt stays open until you submit it."))
+            return redirect("quiz:detail", quiz_id=attempt.quiz_id)
+        if form.is_valid():
+            if not submit_attempt(attempt, form.answers(), confidence=form.confidence()):
                 messages.info(request, _("This attempt was already submitted; here is its result."))
             return redirect("quiz:review", attempt_id=attempt.pk)
-        errors, submitted_data = result.errors, request.POST
-    prepare_form(paper, errors, submitted_data, with_confidence)
     return TemplateResponse(
         request,
         "quiz/take_attempt.html",
-        {
-            "attempt": attempt,
-            "quiz": attempt.quiz,
-            "paper": paper,
-            "errors": errors,
-            "data": submitted_data,
-        },
-        status=400 if errors else 200,
+        {"attempt": attempt, "quiz": attempt.quiz, "form": form, "questions": form.questions},
+        status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def autosave(request, attempt_id):
+    """Saves the answers given so far as the open attempt's draft (the page's script posts the
+    whole form on each change). JSON: 200 saved, 400 a value the form did not offer (nothing
+    stored), 404 not this learner's attempt, 409 the attempt is closed."""
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_submitted or is_expired(attempt):
+        closed = _("This attempt is closed: see its result.")
+        return JsonResponse({"message": closed, "url": reverse("quiz:take", args=[attempt.pk])}, status=409)
+    paper, _questions = attempt_paper(attempt)
+    form = attempt_form(attempt, paper, request.POST, draft=True)
+    if form.unexpected_fields():
+        return JsonResponse({"message": str(UNEXPECTED_FIELDS)}, status=400)
+    if not form.is_valid():
+        numbers = {presented.field_name: presented.number for presented in paper}
+        problems = [
+            _("Question %(n)s: %(error)s") % {"n": numbers.get(name.split("-")[0], "?"), "error": " ".join(errors)}
+            for name, errors in form.errors.items()
+        ]
+        return JsonResponse({"message": " ".join(problems)}, status=400)
+    if not save_draft(attempt, form.posted_values()):
+        return JsonResponse({"message": _("This attempt is closed: see its result.")}, status=409)
+    return JsonResponse({"saved_at": attempt.draft_saved_at.isoformat()})
 
 
 @login_required

@@ -25,9 +25,9 @@ from django.utils import timezone
 from course.progress.models import Certificate, LessonCompletion
 from course.progress.standing import build_structure
 from course.quiz import grading
-from course.quiz.answers import grade_answer, right_answer
-from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz, Response
+from course.quiz.models import Attempt, Choice, Question, Quiz, Response
 from course.quiz.paper import draw_question_ids
+from course.quiz.question_types import grade_answer, question_kind, right_answer
 
 SYNTHETIC_PREFIX = "synthetic-"
 FINISHER_SHARE = 0.10
@@ -112,41 +112,7 @@ def item_parameters(questions, rng):
 
 def wrong_answer(question, rng):
     """A plausible wrong answer in database terms (the quiz app grades it)."""
-    choices = list(question.choices.all())
-    kind = question.type
-    if kind == QuestionType.SINGLE:
-        wrong = [choice.pk for choice in choices if not choice.is_correct]
-        # The first distractor draws most of the wrong answers, as a real one does.
-        return rng.choices(wrong, weights=[3] + [1] * (len(wrong) - 1))[0] if wrong else None
-    if kind == QuestionType.MULTIPLE:
-        right = sorted(choice.pk for choice in choices if choice.is_correct)
-        wrong = [choice.pk for choice in choices if not choice.is_correct]
-        picked = set(right)
-        if right and (not wrong or rng.random() < 0.5):
-            picked.discard(rng.choice(right))
-        if wrong and rng.random() < 0.7:
-            picked.add(rng.choice(wrong))
-        return sorted(picked)
-    if kind == QuestionType.TRUE_FALSE:
-        return not question.correct_boolean
-    if kind == QuestionType.SHORT:
-        return "not sure"
-    if kind == QuestionType.NUMERIC:
-        return (question.correct_number or 0) + (abs(question.tolerance) + 1) * rng.choice([-10, -3, -1, 1, 3, 10])
-    if kind == QuestionType.ORDERING:
-        order = [choice.pk for choice in choices]
-        if len(order) > 1:
-            index = rng.randrange(len(order) - 1)
-            order[index], order[index + 1] = order[index + 1], order[index]
-        return order
-    if kind == QuestionType.MATCHING:
-        keys = [str(choice.pk) for choice in choices]
-        texts = [choice.match_text for choice in choices]
-        if len(texts) > 1:
-            first, second = rng.sample(range(len(texts)), 2)
-            texts[first], texts[second] = texts[second], texts[first]
-        return dict(zip(keys, texts, strict=True))
-    return None
+    return question_kind(question).wrong_answer(question, rng)
 
 
 class Grader:

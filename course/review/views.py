@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from course.quiz.answers import correct_answer_text, given_answer_text, grade_answer, prepare_form, read_answers
 from course.quiz.attempts import questions_with_choices
+from course.quiz.forms import PaperForm
 from course.quiz.paper import build_paper
+from course.quiz.question_types import correct_answer_text, given_answer_text, grade_answer
 
 from .leitner import INTERVALS, is_due, schedule
 from .models import ReviewCard, due_cards
@@ -30,13 +31,11 @@ def card_paper(card):
     return build_paper(SimpleNamespace(seed=card.seed, question_ids=[card.question_id]), questions, True)
 
 
-def _render_card(request, card, paper, due_count, errors=None, status=200):
-    prepare_form(paper, errors or {}, request.POST if errors else None)
-    presented = paper[0]
+def _render_card(request, card, form, due_count, status=200):
     return TemplateResponse(
         request,
         "review/review_card.html",
-        {"card": card, "presented": presented, "due_count": due_count},
+        {"card": card, "row": form.questions[0], "due_count": due_count},
         status=status,
     )
 
@@ -52,7 +51,7 @@ def review(request):
     if not paper:  # pragma: no cover - the card's question cascades with it
         card.delete()
         return redirect("review:next")
-    return _render_card(request, card, paper, cards.count())
+    return _render_card(request, card, PaperForm(paper), cards.count())
 
 
 @login_required
@@ -64,16 +63,16 @@ def answer_card(request, card_id):
         messages.info(request, _("That card was already answered; it comes back on %(date)s.") % {"date": card.due_on})
         return redirect("review:next")
     paper = card_paper(card)
-    result = read_answers(paper, request.POST)
-    if result.unexpected_fields:
+    form = PaperForm(paper, request.POST)
+    if form.unexpected_fields():
         return HttpResponseBadRequest(_("The form held fields this question does not have. Reload the page."))
     presented = paper[0]
     question = presented.question
-    answer = result.answers.get(question.pk)
-    if result.ok and answer is None:
-        result.errors[presented.field_name] = _("Give an answer before checking it.")
-    if result.errors:
-        return _render_card(request, card, paper, due_cards(request.user, on).count(), result.errors, status=400)
+    if form.is_valid() and form.answers().get(question.pk) is None:
+        form.add_error(presented.field_name, _("Give an answer before checking it."))
+    if form.errors:
+        return _render_card(request, card, form, due_cards(request.user, on).count(), status=400)
+    answer = form.answers()[question.pk]
     credit = grade_answer(question, answer)
     right = credit >= 1
     box, due_on = schedule(card.box, right, on)

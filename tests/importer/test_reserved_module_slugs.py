@@ -1,22 +1,30 @@
-from django.urls import URLPattern, URLResolver, get_resolver
+"""A module may not take a slug the site itself uses: the reserved set is read from the
+URLconf (and the static, media and site pages), so a new app's URL is reserved at once."""
 
-from course.importer.parsing import NAME_PATTERN, RESERVED_MODULE_SLUGS
+import pytest
 
-
-def first_segments(patterns, prefix=""):
-    """The first path segment of every URL the site routes itself (not through Wagtail)."""
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver) and route == "":
-            yield from first_segments(pattern.url_patterns, route)
-        elif isinstance(pattern, (URLPattern, URLResolver)) and route and not route.startswith("<"):
-            yield route.strip("^").split("/")[0]
+from course.importer.parsing import parse_content
+from course.importer.validation import reserved_module_slugs
 
 
-def test_every_url_prefix_of_the_site_is_reserved_for_modules():
-    # Only segments a module folder could produce (NN-slug: lowercase words and hyphens).
-    segments = {
-        segment for segment in first_segments(get_resolver().url_patterns) if NAME_PATTERN.match(f"01-{segment}")
-    }
+def test_the_site_s_own_url_prefixes_pages_and_file_urls_are_reserved():
+    reserved = reserved_module_slugs()
+    assert {"accounts", "admin", "capstone", "quiz", "review", "search", "my-progress", "certificates"} <= reserved
+    assert {"static", "media", "glossary", "timeline"} <= reserved
+    assert "" not in reserved
 
-    assert segments - RESERVED_MODULE_SLUGS == set()
+
+def test_adding_a_url_reserves_its_first_segment(settings):
+    settings.ROOT_URLCONF = "tests.importer.urls_with_extra_app"
+    assert "new-app" in reserved_module_slugs()
+
+
+@pytest.mark.parametrize("slug", ["quiz", "glossary", "static"])
+def test_a_module_folder_with_a_reserved_slug_is_an_error(content_tree, slug):
+    root = content_tree
+    first = sorted(path for path in root.iterdir() if path.is_dir())[0]
+    first.rename(root / f"09-{slug}")
+
+    _course, errors = parse_content(root)
+
+    assert any(f"'{slug}' is taken by the site itself" in error.message for error in errors), errors

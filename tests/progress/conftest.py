@@ -4,9 +4,9 @@ the quiz app's own functions) and completing the shipped course."""
 import pytest
 
 from course.lessons.models import LessonPage, ModulePage
-from course.quiz.answers import right_answer
 from course.quiz.attempts import open_attempt, questions_with_choices, submit_attempt
 from course.quiz.models import Quiz, QuizKind
+from course.quiz.question_types import right_answer
 
 
 def take_quiz(learner, quiz, correct=True):

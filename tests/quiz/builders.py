@@ -10,9 +10,9 @@ from itertools import count, cycle
 
 from django.http import QueryDict
 
-from course.quiz.answers import right_answer
 from course.quiz.attempts import attempt_paper
 from course.quiz.models import Choice, Question, QuestionType, Quiz, QuizKind
+from course.quiz.question_types import right_answer
 
 # One question of each type. Authors tend to list the right answer first and
 # ordering items in order; so do these, to show that nothing on the paper follows it.
@@ -109,29 +109,14 @@ def every_type_questions(first_pk=1000):
 
 def form_data_for(paper, answers):
     """POST data answering `paper`; `answers` maps question id -> answer in database terms
-    (as `course.quiz.answers.right_answer` gives it). Unanswered questions are left out."""
+    (as `course.quiz.question_types.right_answer` gives it). Unanswered questions are left out."""
     data = {}
     for presented in paper:
-        question, name = presented.question, presented.field_name
-        answer = answers.get(question.pk)
+        answer = answers.get(presented.question.pk)
         if answer is None:
             continue
-        token_of = {option.choice.pk: option.token for option in presented.options}
-        if question.type == QuestionType.SINGLE:
-            data[name] = token_of[answer]
-        elif question.type == QuestionType.MULTIPLE:
-            data[name] = [token_of[choice_id] for choice_id in answer]
-        elif question.type == QuestionType.TRUE_FALSE:
-            data[name] = "true" if answer else "false"
-        elif question.type in (QuestionType.SHORT, QuestionType.NUMERIC):
-            data[name] = str(answer)
-        elif question.type == QuestionType.ORDERING:
-            for position, choice_id in enumerate(answer, start=1):
-                data[f"{name}-{token_of[choice_id]}"] = str(position)
-        elif question.type == QuestionType.MATCHING:
-            target_of = {target.text: target.token for target in presented.targets}
-            for choice_id, partner in answer.items():
-                data[f"{name}-{token_of[int(choice_id)]}"] = target_of[partner]
+        for name, values in presented.kind.form_values(presented, answer).items():
+            data[name] = values if presented.kind.type == QuestionType.MULTIPLE else values[0]
     return data
 
 

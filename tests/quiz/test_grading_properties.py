@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.quiz import grading
-from course.quiz.answers import grade_answer, read_answers, right_answer
+from course.quiz.forms import PaperForm
 from course.quiz.paper import build_paper
+from course.quiz.question_types import grade_answer, right_answer
 
 from .builders import ALL_TYPES, as_querydict, every_type_questions, form_data_for
 
@@ -117,9 +118,9 @@ def _paper(questions, seed, question_order=None):
 
 
 def _grades(questions, paper, answers):
-    read = read_answers(paper, as_querydict(form_data_for(paper, answers)))
-    assert read.ok, read.errors
-    return {pk: grade_answer(questions[pk], answer) for pk, answer in read.answers.items()}
+    form = PaperForm(paper, as_querydict(form_data_for(paper, answers)))
+    assert form.is_valid() and not form.unexpected_fields(), form.errors
+    return {pk: grade_answer(questions[pk], answer) for pk, answer in form.answers().items()}
 
 
 @quick

@@ -6,9 +6,9 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
-from course.quiz.answers import right_answer
 from course.quiz.attempts import attempt_paper
 from course.quiz.models import Attempt, Choice, QuestionType, Quiz
+from course.quiz.question_types import right_answer
 
 from .builders import SECTION_ANCHOR, form_data_for, right_form_data
 
