@@ -14,9 +14,13 @@ class CapstoneConfig(AppConfig):
         bump_when_saved_or_deleted(Capstone, CapstonePrompt)
 
     def export_learner_data(self, learner):
-        from .models import CapstoneResponse
+        from .models import CapstoneDraft, CapstoneResponse
 
         return {
+            "capstone_drafts": [
+                {"capstone": draft.capstone.title, "answers": draft.answers, "saved_at": draft.saved_at.isoformat()}
+                for draft in CapstoneDraft.objects.filter(learner=learner).select_related("capstone")
+            ],
             "capstone_responses": [
                 {
                     "capstone": response.capstone.title,
@@ -24,5 +28,5 @@ class CapstoneConfig(AppConfig):
                     "submitted_at": response.submitted_at.isoformat(),
                 }
                 for response in CapstoneResponse.objects.filter(learner=learner).select_related("capstone")
-            ]
+            ],
         }

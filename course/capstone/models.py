@@ -57,3 +57,19 @@ class CapstoneResponse(models.Model):
 
     def __str__(self):
         return f"{self.learner} - {self.capstone}"
+
+
+class CapstoneDraft(models.Model):
+    """A learner's unsubmitted answers, saved as they type (or by the Save draft button).
+    Kept until they submit, across sessions and logins; submitting removes it."""
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capstone_drafts")
+    capstone = models.ForeignKey(Capstone, on_delete=models.CASCADE, related_name="drafts")
+    answers = models.JSONField(default=dict, help_text=_("Prompt id -> the learner's answer so far."))
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["learner", "capstone"], name="one_capstone_draft")]
+
+    def __str__(self):
+        return f"{self.learner} - {self.capstone} (draft)"

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "capstone"
 
-urlpatterns = [path("<int:capstone_id>/", views.capstone, name="detail")]
+urlpatterns = [
+    path("<int:capstone_id>/", views.capstone, name="detail"),
+    path("<int:capstone_id>/autosave/", views.autosave, name="autosave"),
+]

@@ -1,35 +1,78 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import CapstoneForm
-from .models import Capstone, CapstoneResponse
+from .models import Capstone, CapstoneDraft, CapstoneResponse
+
+
+def _live_capstone(capstone_id):
+    return get_object_or_404(Capstone.objects.select_related("page"), pk=capstone_id, page__live=True)
+
+
+def _save_draft(learner, capstone, form):
+    return CapstoneDraft.objects.update_or_create(
+        learner=learner, capstone=capstone, defaults={"answers": form.draft_answers(), "saved_at": timezone.now()}
+    )[0]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def capstone(request, capstone_id):
-    capstone = get_object_or_404(Capstone.objects.select_related("page"), pk=capstone_id, page__live=True)
+    """The answers form (a saved draft filled in), or the submitted answers with the model answers.
+    POST submits (every prompt answered) or, with action=save, keeps a draft (the no-JavaScript save)."""
+    capstone = _live_capstone(capstone_id)
     prompts = list(capstone.prompts.all())
     response = CapstoneResponse.objects.filter(learner=request.user, capstone=capstone).first()
-    editing = response is None or request.GET.get("edit") == "1" or request.method == "POST"
-    form = CapstoneForm(prompts, request.POST or None, initial_answers=response.answers if response else None)
-    if request.method == "POST" and form.is_valid():
-        CapstoneResponse.objects.update_or_create(
-            learner=request.user,
-            capstone=capstone,
-            defaults={"answers": form.answers(), "submitted_at": timezone.now()},
-        )
+    draft = CapstoneDraft.objects.filter(learner=request.user, capstone=capstone).first()
+    posted = request.method == "POST"
+    saving = posted and request.POST.get("action") == "save"
+    editing = response is None or draft is not None or request.GET.get("edit") == "1" or posted
+    initial = draft.answers if draft else (response.answers if response else None)
+    form = CapstoneForm(prompts, request.POST if posted else None, initial_answers=initial, draft=saving)
+    if posted and form.is_valid():
+        if saving:
+            _save_draft(request.user, capstone, form)
+            messages.success(request, _("Your draft is saved. Come back to it at any time; submit when it is ready."))
+            return redirect("capstone:detail", capstone_id=capstone.pk)
+        with transaction.atomic():
+            CapstoneResponse.objects.update_or_create(
+                learner=request.user,
+                capstone=capstone,
+                defaults={"answers": form.answers(), "submitted_at": timezone.now()},
+            )
+            CapstoneDraft.objects.filter(learner=request.user, capstone=capstone).delete()
         messages.success(request, _("Your answers are saved. Compare them with the model answers below."))
         return redirect("capstone:detail", capstone_id=capstone.pk)
     answered = [(prompt, response.answers.get(str(prompt.pk), "")) for prompt in prompts] if response else []
     return TemplateResponse(
         request,
         "capstone/capstone.html",
-        {"capstone": capstone, "form": form, "editing": editing, "response": response, "answered": answered},
+        {
+            "capstone": capstone,
+            "form": form,
+            "editing": editing,
+            "response": response,
+            "draft": draft,
+            "answered": answered,
+        },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def autosave(request, capstone_id):
+    """Saves the answers typed so far as the learner's draft (JSON: 200 saved, 400 too long)."""
+    capstone = _live_capstone(capstone_id)
+    form = CapstoneForm(list(capstone.prompts.all()), request.POST, draft=True)
+    if not form.is_valid():
+        return JsonResponse({"message": _("Keep each answer to 5,000 characters or fewer.")}, status=400)
+    draft = _save_draft(request.user, capstone, form)
+    return JsonResponse({"saved_at": draft.saved_at.isoformat()})

@@ -22,7 +22,6 @@ from course.review.models import ReviewCard
 from course.review.receivers import today
 
 from .models import Certificate, LessonCompletion
-from .receivers import issue_certificate_if_complete
 from .standing import learner_progress
 
 TO_REVIEW_SHOWN = 10
@@ -92,9 +91,8 @@ def missed_questions(learner, limit=TO_REVIEW_SHOWN):
 def build_learner_record(learner):
     """The record's context: four queries (records, certificate, missed questions, history)."""
     progress = learner_progress(learner)
+    # Issued by the transaction that completed the course, never here: a GET writes nothing.
     certificate = Certificate.objects.filter(learner=learner).first()
-    if progress.complete and certificate is None:
-        certificate = issue_certificate_if_complete(learner, progress)
     to_review, to_review_total = missed_questions(learner)
     history = list(
         Attempt.objects.filter(learner=learner, submitted_at__isnull=False)

@@ -35,6 +35,8 @@ class Certificate(models.Model):
     learner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificate")
     code = models.CharField(max_length=32, unique=True, default=new_certificate_code, editable=False)
     issued_at = models.DateTimeField(default=timezone.now)
+    # As the learner was named when it was issued: a later change of display name leaves it as it is.
+    name = models.CharField(_("name on the certificate"), max_length=255, blank=True)
 
     def __str__(self):
         return f"Certificate {self.code}"

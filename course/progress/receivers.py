@@ -1,3 +1,5 @@
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.dispatch import receiver
 
 from course.quiz.models import QuizKind
@@ -9,9 +11,11 @@ from .standing import learner_progress
 
 @receiver(attempt_graded)
 def record_completion(sender, attempt, **kwargs):
-    """Passing a lesson check completes the lesson; finishing the course issues the certificate."""
+    """Passing a lesson check completes the lesson; finishing the course issues the certificate,
+    in the grading transaction."""
     if not attempt.passed:
         return
+    lock_learner(attempt.learner_id)
     quiz = attempt.quiz
     if quiz.kind == QuizKind.LESSON_CHECK:
         # One statement: an earlier completion (read, or a passed retake) is kept as it is.
@@ -29,8 +33,17 @@ def record_completion(sender, attempt, **kwargs):
     issue_certificate_if_complete(attempt.learner)
 
 
-def issue_certificate_if_complete(learner, progress=None):
-    """`progress`: the learner's, if the caller has it already."""
-    if (progress or learner_progress(learner)).complete:
-        return Certificate.objects.get_or_create(learner=learner)[0]
+def lock_learner(learner_id):
+    """Completions of one learner take turns (a row lock on the learner until the transaction
+    ends): two last items completed at once then cannot each miss the other's completion, so
+    the one that completes the course always sees it complete and issues the certificate."""
+    get_user_model().objects.select_for_update().filter(pk=learner_id).values_list("pk").first()
+
+
+def issue_certificate_if_complete(learner):
+    """Called inside the transaction that completes something, after `lock_learner`."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("issue certificates inside the transaction that completes the course")
+    if learner_progress(learner).complete:
+        return Certificate.objects.get_or_create(learner=learner, defaults={"name": learner.name_for_display})[0]
     return None

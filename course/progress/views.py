@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,7 +12,7 @@ from course.lessons.models import LessonPage
 
 from .dashboard import dashboard_state, learner_record
 from .models import Certificate, LessonCompletion
-from .receivers import issue_certificate_if_complete
+from .receivers import issue_certificate_if_complete, lock_learner
 
 
 @login_required
@@ -31,10 +32,12 @@ def mark_read(request, lesson_id):
     if lesson.quizzes.exists():
         messages.info(request, _("This lesson is completed by passing its check."))
     else:
-        LessonCompletion.objects.get_or_create(
-            learner=request.user, lesson=lesson, defaults={"via": LessonCompletion.Via.READ}
-        )
-        issue_certificate_if_complete(request.user)
+        with transaction.atomic():
+            lock_learner(request.user.pk)
+            LessonCompletion.objects.get_or_create(
+                learner=request.user, lesson=lesson, defaults={"via": LessonCompletion.Via.READ}
+            )
+            issue_certificate_if_complete(request.user)
         messages.success(request, _("Lesson marked as read."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -56,5 +59,5 @@ def verify_certificate(request, code):
     return TemplateResponse(
         request,
         "progress/verify_certificate.html",
-        {"name": certificate.learner.name_for_display, "issued_at": certificate.issued_at},
+        {"name": certificate.name or certificate.learner.name_for_display, "issued_at": certificate.issued_at},
     )

@@ -277,7 +277,7 @@ def write_learners(plans):
             for lesson_id, via, when in plan.completions
         )
         if plan.certificate_at:
-            certificates.append(Certificate(learner_id=user.pk, issued_at=plan.certificate_at))
+            certificates.append(Certificate(learner_id=user.pk, issued_at=plan.certificate_at, name=user.username))
     Attempt.objects.bulk_create([attempt for attempt, _responses in attempts], batch_size=ROWS_PER_INSERT)
     responses = [
         Response(attempt_id=attempt.pk, question_id=question_id, answer=answer, credit=credit)

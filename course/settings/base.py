@@ -157,6 +157,7 @@ DEFAULT_FROM_EMAIL = "Alliances & Arms <course@localhost>"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # markdownx's preview reads the token from the cookie
+CSRF_FAILURE_VIEW = "course.site.csrf.csrf_failure"  # a friendly page that leads back to the saved draft
 # For browsers without CSP; the rest obey the policy's frame-ancestors 'self' (below), which is
 # what lets Wagtail's preview iframe work.
 X_FRAME_OPTIONS = "DENY"

@@ -1,5 +1,6 @@
 """The server keeps time: past the deadline (and its 30 s of grace) an attempt is
-closed as timed out with no credit. An unfinished attempt resumes as it was."""
+closed as timed out and graded on the answers saved by then (none here: see
+test_autosave_and_resume.py for saved ones). An unfinished attempt resumes as it was."""
 
 from datetime import timedelta
 
@@ -35,7 +36,7 @@ def test_a_timed_attempt_gets_its_deadline_from_the_time_limit(start, learner, t
     assert timedelta(seconds=30) == DEADLINE_GRACE
 
 
-def test_a_submit_past_deadline_and_grace_is_closed_as_timed_out_with_no_credit(start, learner, timed_quiz):
+def test_a_submit_past_deadline_and_grace_counts_only_what_was_saved_here_nothing(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
     data = right_form_data(attempt)
     _move_deadline(attempt, -31)

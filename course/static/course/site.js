@@ -9,6 +9,8 @@
       Array.prototype.forEach.call(list.querySelectorAll(".ordering__item"), function (item, index) {
         item.querySelector("select").value = String(index + 1);
       });
+      // Tell the form (autosave) that the answer changed.
+      list.dispatchEvent(new Event("change", { bubbles: true }));
     }
     items.forEach(function (item) {
       var text = item.querySelector(".ordering__text").textContent.trim();
@@ -44,25 +46,107 @@
     });
   }
 
-  // Time limit: a live countdown; the server enforces the limit either way.
+  // Time limit: a clock that ticks every second (not read out), an announcer that says
+  // "five minutes" and "one minute" left once each, and at zero the form submits itself.
+  // The server enforces the limit either way and grades the saved answers if nothing arrives.
   function startCountdown(timer) {
     var deadline = new Date(timer.getAttribute("data-deadline")).getTime();
-    var output = timer.querySelector(".quiz__countdown");
-    var lastAnnounced = null;
+    var clock = timer.querySelector(".quiz__countdown");
+    var announcer = timer.querySelector("[data-timer-announcer]");
+    var local = timer.querySelector("[data-local-time]");
+    var form = document.querySelector("form.quiz-form");
+    var announced = {};
+    if (local) {
+      // The deadline in the learner's own time zone (the page says UTC without JavaScript).
+      local.textContent = new Date(deadline).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    }
+    clock.hidden = false;
+    function say(key, text) {
+      if (announced[key]) return;
+      announced[key] = true;
+      announcer.textContent = text;
+    }
     function tick() {
-      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       var minutes = Math.floor(left / 60);
-      var text = left > 0 ? "Time left: " + minutes + " min " + String(left % 60).padStart(2, "0") + " s" : "Time is up: submit now.";
-      // Announce once a minute (and at the end), not every second.
-      if (minutes !== lastAnnounced || left === 0) { output.textContent = text; lastAnnounced = minutes; }
-      if (left > 0) window.setTimeout(tick, 1000);
+      clock.textContent = timer.getAttribute("data-left") + " " + minutes + ":" + String(left % 60).padStart(2, "0");
+      if (left <= 300 && left > 60) say("five", timer.getAttribute("data-five"));
+      if (left <= 60 && left > 0) say("one", timer.getAttribute("data-one"));
+      if (left === 0) {
+        say("up", timer.getAttribute("data-up"));
+        if (form && !form.hasAttribute("data-submitting")) {
+          form.setAttribute("data-submitting", "");
+          var submit = form.querySelector("[data-submit]");
+          if (form.requestSubmit) form.requestSubmit(submit); else form.submit();
+        }
+        return;
+      }
+      window.setTimeout(tick, 1000 - (Date.now() % 1000));
     }
     tick();
+  }
+
+  function readCookie(name) {
+    var match = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  // Autosave: each change posts the whole form (one small request, debounced) as the open
+  // attempt's draft. The status line is polite: it never interrupts a screen reader.
+  function startAutosave(form) {
+    var url = form.getAttribute("data-autosave");
+    var status = form.querySelector("[data-save-status]");
+    var timer = null, inFlight = false, again = false, retryDelay = 2000;
+    function show(text) { status.textContent = text; }
+    function save() {
+      timer = null;
+      if (inFlight) { again = true; return; }
+      inFlight = true;
+      var body = new FormData(form);
+      body.delete("action");
+      // Signing in again in another tab rotates the CSRF token: send the cookie's current one.
+      var token = readCookie("csrftoken");
+      if (token) body.set("csrfmiddlewaretoken", token);
+      fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            if (response.ok) {
+              retryDelay = 2000;
+              show(form.getAttribute("data-saved"));
+            } else if (response.status === 400) {
+              show(form.getAttribute("data-refused") + " " + (data.message || ""));
+            } else if (response.status === 409 && data.url) {
+              window.location.assign(data.url);
+            } else {
+              throw new Error("status " + response.status);
+            }
+          });
+        })
+        .catch(function () {
+          show(form.getAttribute("data-retrying"));
+          window.setTimeout(schedule, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, 30000);
+        })
+        .then(function () {
+          inFlight = false;
+          if (again) { again = false; schedule(); }
+        });
+    }
+    function schedule(delay) {
+      if (timer) window.clearTimeout(timer);
+      timer = window.setTimeout(save, delay === undefined ? 600 : delay);
+    }
+    form.addEventListener("change", function () { schedule(300); });
+    form.addEventListener("input", function (event) {
+      if (event.target.type === "text" || event.target.tagName === "TEXTAREA") schedule(1200);
+    });
+    form.addEventListener("submit", function () { if (timer) window.clearTimeout(timer); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-ordering]"), enhanceOrdering);
     Array.prototype.forEach.call(document.querySelectorAll("[data-deadline]"), startCountdown);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-autosave]"), startAutosave);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
