@@ -10,6 +10,8 @@ from itertools import count, cycle
 
 from django.http import QueryDict
 
+from bs4 import BeautifulSoup
+
 from course.quiz.attempts import attempt_paper
 from course.quiz.models import Choice, Question, QuestionType, Quiz, QuizKind
 from course.quiz.question_types import right_answer
@@ -132,3 +134,23 @@ def right_form_data(attempt):
     """What a learner who knows every answer posts for this attempt."""
     paper, questions = attempt_paper(attempt)
     return form_data_for(paper, {pk: right_answer(question) for pk, question in questions.items()})
+
+
+def shown_values(html):
+    """What the page's form would post as it is shown: {name: [values]}."""
+    form = BeautifulSoup(html, "html.parser").select_one("form.quiz-form")
+    shown = {}
+    for field in form.select("input[type=radio][checked], input[type=checkbox][checked]"):
+        shown.setdefault(field["name"], []).append(field["value"])
+    for field in form.select("input[type=text]"):
+        if field.get("value"):
+            shown.setdefault(field["name"], []).append(field["value"])
+    for select in form.select("select"):
+        chosen = select.select_one("option[selected]")
+        if chosen and chosen["value"]:
+            shown.setdefault(select["name"], []).append(chosen["value"])
+    return {name: sorted(values) for name, values in shown.items()}
+
+
+def as_lists(data):
+    return {name: sorted(value) if isinstance(value, list) else [value] for name, value in data.items()}

@@ -17,7 +17,7 @@ from course.quiz.models import Attempt, Choice, Question, QuestionType, Response
 from course.quiz.question_types import grade_answer
 
 from . import test_tampered_posts as tampered
-from .builders import right_form_data
+from .builders import as_lists, right_form_data, shown_values
 
 pytestmark = pytest.mark.django_db
 
@@ -66,26 +66,6 @@ def answers_with_confidence(attempt):
         if question.type in (QuestionType.ORDERING, QuestionType.MATCHING):
             data[f"q{number}-confidence"] = "guessing"
     return data
-
-
-def shown_values(html):
-    """What the page's form would post as it is shown: {name: [values]}."""
-    form = BeautifulSoup(html, "html.parser").select_one("form.quiz-form")
-    shown = {}
-    for field in form.select("input[type=radio][checked], input[type=checkbox][checked]"):
-        shown.setdefault(field["name"], []).append(field["value"])
-    for field in form.select("input[type=text]"):
-        if field.get("value"):
-            shown.setdefault(field["name"], []).append(field["value"])
-    for select in form.select("select"):
-        chosen = select.select_one("option[selected]")
-        if chosen and chosen["value"]:
-            shown.setdefault(select["name"], []).append(chosen["value"])
-    return {name: sorted(values) for name, values in shown.items()}
-
-
-def as_lists(data):
-    return {name: sorted(value) if isinstance(value, list) else [value] for name, value in data.items()}
 
 
 def test_resuming_shows_every_saved_answer_of_every_type(start, learner, every_type_with_poll):
