@@ -1,0 +1,40 @@
+"""PostgreSQL, real concurrent transactions: the last two items of the course passed at
+the same moment (two tabs) always issue exactly one certificate, in the transaction
+that completes the course, not later on a page view."""
+
+from django.test import Client
+from django.urls import reverse
+
+from course.progress.models import Certificate
+from course.quiz.attempts import open_attempt
+from tests.progress.conftest import course_quizzes, take_quiz
+from tests.quiz.builders import right_form_data
+
+from .conftest import at_once, postgres_only
+
+pytestmark = postgres_only
+ROUNDS = 3  # one race might happen to run in order
+
+
+def test_passing_the_last_two_quizzes_at_once_issues_one_certificate(
+    keep_database_after_flush, transactional_db, make_user
+):
+    *first, second_last, last = course_quizzes()
+    for round_number in range(ROUNDS):
+        learner = make_user(f"finisher{round_number}")
+        for quiz in first:
+            assert take_quiz(learner, quiz).passed
+        submissions = []
+        for quiz in (second_last, last):
+            attempt = open_attempt(learner, quiz)
+            submissions.append((reverse("quiz:take", args=[attempt.pk]), right_form_data(attempt)))
+
+        def submit(url, data):
+            client = Client()
+            client.force_login(learner)
+            return client.post(url, data).status_code
+
+        statuses, errors = at_once([lambda url=url, data=data: submit(url, data) for url, data in submissions])
+
+        assert errors == [] and statuses == [302, 302], round_number
+        assert Certificate.objects.filter(learner=learner).count() == 1, round_number
