@@ -1,6 +1,8 @@
 """The quiz page and the review page read a fixed number of queries, whatever the
 number of questions: measured warm, for 10 and for 50 questions."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -52,3 +54,28 @@ def test_the_review_page_runs_in_the_same_number_of_queries_for_10_and_50_questi
         client.get(large)
     with django_assert_max_num_queries(MAX_QUERIES):
         client.get(small)
+
+
+AUTOSAVE_MAX_QUERIES = 4  # measured: session, learner, attempt, the conditional UPDATE
+
+
+def test_the_quiz_page_with_saved_answers_and_the_autosave_handler_stay_flat(
+    started, django_assert_num_queries, django_assert_max_num_queries
+):
+    """Resuming shows the draft from the attempt row itself; saving one is one UPDATE, whatever the size."""
+    client, attempts = started
+    counts = {}
+    for size, attempt in attempts.items():
+        autosave_url = reverse("quiz:autosave", args=[attempt.pk])
+        data = right_form_data(attempt)
+        assert client.post(autosave_url, data).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post(autosave_url, data).status_code == 200
+        counts[size] = len(queries)
+        client.get(reverse("quiz:take", args=[attempt.pk]))
+    assert counts[10] == counts[50] <= AUTOSAVE_MAX_QUERIES
+    small, large = (reverse("quiz:take", args=[attempts[size].pk]) for size in (10, 50))
+    count, _response = warm_query_count(client, small)
+    with django_assert_num_queries(count):
+        client.get(large)
+    assert count <= MAX_QUERIES
