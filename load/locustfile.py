@@ -3,7 +3,9 @@
 Each simulated learner signs in once with its own account (load-learner-NNN, made
 by load/prepare.py), then, with a few seconds' thought between steps, reads a
 lesson, looks at its progress, or takes a lesson check: start, answer every
-question, submit, read the review. Any response that is not a 2xx/3xx fails.
+question (each answer autosaved as the page's script does it: one small POST of
+the form so far per answer), submit, read the review. Any response that is not a
+2xx/3xx fails.
 """
 
 import http.cookiejar
@@ -103,9 +105,22 @@ class Learner(HttpUser):
         )
         if "/quiz/attempt/" not in take.url:
             return
+        answers = answers_for(take.text)
+        given = {}
+        for question in sorted({name.split("-")[0] for name in answers}):
+            # One answer changes; the script posts the whole form (debounced) to autosave it.
+            given.update({name: value for name, value in answers.items() if name.split("-")[0] == question})
+            with self.client.post(
+                f"{take.url}autosave/",
+                {**given, "csrfmiddlewaretoken": self.csrf()},
+                name="/quiz/attempt/[id]/autosave/",
+                catch_response=True,
+            ) as saved:
+                if saved.status_code != 200:
+                    saved.failure(f"autosave refused: {saved.status_code} {saved.text[:200]}")
         with self.client.post(
             take.url,
-            {**answers_for(take.text), "csrfmiddlewaretoken": self.csrf()},
+            {**answers, "csrfmiddlewaretoken": self.csrf()},
             name="/quiz/attempt/[id]/ submit -> review",
             catch_response=True,
         ) as review:

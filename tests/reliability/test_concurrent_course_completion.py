@@ -29,7 +29,7 @@ def test_passing_the_last_two_quizzes_at_once_issues_one_certificate(
             attempt = open_attempt(learner, quiz)
             submissions.append((reverse("quiz:take", args=[attempt.pk]), right_form_data(attempt)))
 
-        def submit(url, data):
+        def submit(url, data, learner=learner):
             client = Client()
             client.force_login(learner)
             return client.post(url, data).status_code

@@ -81,7 +81,8 @@
         }
         return;
       }
-      window.setTimeout(tick, 1000 - (Date.now() % 1000));
+      // Next tick when the shown second changes (the deadline need not fall on a whole second).
+      window.setTimeout(tick, ((deadline - Date.now()) % 1000) || 1000);
     }
     tick();
   }
