@@ -27,6 +27,7 @@ class QuizConfig(AppConfig):
                     "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
                     "score": attempt.score,
                     "passed": attempt.passed,
+                    "saved_answers": attempt.draft,  # of an open attempt: as the form posted them
                     "responses": [
                         {"question_id": r.question_id, "answer": r.answer, "credit": r.credit}
                         for r in attempt.responses.all()

@@ -325,24 +325,33 @@ class Numeric(QuestionKind):
             question.tolerance = float(tolerance)
 
 
-class Ordering(QuestionKind):
-    """Items put in order by giving each a position (a select per item: no drag and drop needed)."""
+class _SelectPerItem(QuestionKind):
+    """A select per item (ordering, matching), named <question>-<item token>."""
 
-    type = QuestionType.ORDERING
     has_options = True
     always_shuffled = True
-    never_in_authored_order = True
 
     def input_names(self, presented):
         return [f"{presented.field_name}-{option.token}" for option in presented.options]
 
+    def chosen(self, presented, values):
+        """(item, value chosen) for each item given a value."""
+        for option, name in zip(presented.options, self.input_names(presented), strict=True):
+            raw = _one_value(values, name)
+            if raw != "":
+                yield option, raw
+
+
+class Ordering(_SelectPerItem):
+    """Items put in order by giving each a position (a select per item: no drag and drop needed)."""
+
+    type = QuestionType.ORDERING
+    never_in_authored_order = True
+
     def clean(self, presented, values, draft=False):
         count = len(presented.options)
         positions = {}
-        for option, name in zip(presented.options, self.input_names(presented), strict=True):
-            raw = _one_value(values, name)
-            if raw == "":
-                continue
+        for option, raw in self.chosen(presented, values):
             # isdigit() alone lets through '²', which int() rejects.
             is_number = len(raw) <= MAX_POSITION_LENGTH and raw.isascii() and raw.isdigit()
             if not is_number or not 1 <= int(raw) <= count:
@@ -397,24 +406,16 @@ def yaml_text(value):
     return str(value).strip() if value is not None else ""
 
 
-class Matching(QuestionKind):
+class Matching(_SelectPerItem):
     """Each item picks its partner from one list of texts (a select per item)."""
 
     type = QuestionType.MATCHING
-    has_options = True
-    always_shuffled = True
     has_targets = True
-
-    def input_names(self, presented):
-        return [f"{presented.field_name}-{option.token}" for option in presented.options]
 
     def clean(self, presented, values, draft=False):
         targets = {target.token: target.text for target in presented.targets}
         pairs = {}
-        for option, name in zip(presented.options, self.input_names(presented), strict=True):
-            raw = _one_value(values, name)
-            if raw == "":
-                continue
+        for option, raw in self.chosen(presented, values):
             if raw not in targets:
                 raise ValidationError(_("Choose a match from the list for each item."))
             pairs[str(option.choice.pk)] = targets[raw]

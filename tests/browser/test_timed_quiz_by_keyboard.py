@@ -49,6 +49,8 @@ def test_a_timed_quiz_by_keyboard_survives_a_reload_and_submits_itself_at_zero(p
     assert re.fullmatch(r"Time left \d:\d\d", clock.inner_text())
 
     # Answer every question by keyboard; each change is saved on the server as it happens.
+    autosaves = []
+    page.on("request", lambda request: autosaves.append(request) if request.url.endswith("/autosave/") else None)
     key = answer_key(attempt_id)
     assert answer_by_keyboard(page, key) == set(key)
     page.keyboard.press("Shift+Tab")  # leave the last text box: its change is saved too
@@ -56,10 +58,18 @@ def test_a_timed_quiz_by_keyboard_survives_a_reload_and_submits_itself_at_zero(p
     page.wait_for_timeout(1_500)  # the debounced last save
     given = form_state(page)
     assert len(given) >= len(key)
+    assert 1 <= len(autosaves) <= len(given), "at most one small request per answer changed"
 
     page.reload()
     assert form_state(page) == given, "a reload mid-way finds every saved answer"
     assert Attempt.objects.get(pk=attempt_id).submitted_at is None
+
+    # Passing five minutes left is said once to screen readers.
+    Attempt.objects.filter(pk=attempt_id).update(deadline=timezone.now() + timedelta(seconds=302))
+    page.reload()
+    announcer = page.locator("[data-timer-announcer]")
+    assert announcer.inner_text() == ""
+    page.locator("[data-timer-announcer]", has_text="Five minutes left.").wait_for(state="attached", timeout=5_000)
 
     # The clock runs out: nothing is pressed; the page submits itself at zero.
     Attempt.objects.filter(pk=attempt_id).update(deadline=timezone.now() + timedelta(seconds=4))

@@ -6,14 +6,16 @@ to the database, `every_type_questions` builds the same questions in memory
 database terms into what a browser would post for one attempt's paper.
 """
 
+from datetime import timedelta
 from itertools import count, cycle
 
 from django.http import QueryDict
+from django.utils import timezone
 
 from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
-from course.quiz.models import Choice, Question, QuestionType, Quiz, QuizKind
+from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz, QuizKind
 from course.quiz.question_types import right_answer
 
 # One question of each type. Authors tend to list the right answer first and
@@ -128,6 +130,11 @@ def as_querydict(data):
     for key, value in data.items():
         query.setlist(key, value if isinstance(value, list) else [value])
     return query
+
+
+def move_deadline(attempt, seconds_from_now):
+    """Set an attempt's deadline relative to now (negative: already past)."""
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=seconds_from_now))
 
 
 def right_form_data(attempt):

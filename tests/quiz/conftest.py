@@ -24,6 +24,14 @@ def every_type_quiz(bare_lessons):
 
 
 @pytest.fixture
+def timed_quiz(every_type_quiz):
+    """The every-type quiz with a one-minute time limit."""
+    every_type_quiz.time_limit_minutes = 1
+    every_type_quiz.save()
+    return every_type_quiz
+
+
+@pytest.fixture
 def start(login):
     """start(user, quiz) -> (client, attempt): the learner presses Start (or Resume)."""
 

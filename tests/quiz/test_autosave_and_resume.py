@@ -3,21 +3,19 @@ same form as a submission. Resuming shows every saved answer again, of every typ
 attempt that runs out is graded on what was saved."""
 
 import json
-from datetime import timedelta
 
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
-from course.quiz.models import Attempt, Choice, Question, QuestionType, Response
+from course.quiz.models import Choice, Question, QuestionType, Response
 from course.quiz.question_types import grade_answer
 
 from . import test_tampered_posts as tampered
-from .builders import as_lists, right_form_data, shown_values
+from .builders import as_lists, move_deadline, right_form_data, shown_values
 
 pytestmark = pytest.mark.django_db
 
@@ -171,17 +169,6 @@ def test_submitting_clears_the_draft(start, learner, every_type_quiz):
 # -- time limits -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def timed_quiz(every_type_quiz):
-    every_type_quiz.time_limit_minutes = 1
-    every_type_quiz.save()
-    return every_type_quiz
-
-
-def _move_deadline(attempt, seconds_from_now):
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=seconds_from_now))
-
-
 def _wrong_for_one(attempt):
     """Right answers, except the true/false question (so the score is not all or nothing)."""
     data = right_form_data(attempt)
@@ -195,7 +182,7 @@ def _wrong_for_one(attempt):
 def test_an_expired_attempt_is_graded_on_its_saved_answers(start, learner, timed_quiz, how):
     client, attempt = start(learner, timed_quiz)
     assert autosave(client, attempt, _wrong_for_one(attempt)).status_code == 200
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     if how == "open the page":
         client.get(reverse("quiz:take", args=[attempt.pk]))
@@ -215,7 +202,7 @@ def test_an_expired_attempt_is_graded_on_its_saved_answers(start, learner, timed
 def test_the_review_says_the_saved_answers_were_graded(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
     autosave(client, attempt, right_form_data(attempt))
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     response = client.get(reverse("quiz:take", args=[attempt.pk]), follow=True)
 
@@ -227,7 +214,7 @@ def test_the_review_says_the_saved_answers_were_graded(start, learner, timed_qui
 def test_a_submission_inside_the_grace_period_is_graded_as_sent_not_as_saved(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
     autosave(client, attempt, _wrong_for_one(attempt))
-    _move_deadline(attempt, -25)
+    move_deadline(attempt, -25)
 
     response = client.post(reverse("quiz:take", args=[attempt.pk]), right_form_data(attempt))
 
@@ -238,7 +225,7 @@ def test_a_submission_inside_the_grace_period_is_graded_as_sent_not_as_saved(sta
 
 def test_autosave_after_the_grace_period_is_refused(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
     assert autosave(client, attempt, right_form_data(attempt)).status_code == 409
     attempt.refresh_from_db()
     assert attempt.draft == {}
@@ -250,7 +237,7 @@ def test_a_saved_answer_that_no_longer_reads_counts_as_unanswered(start, learner
     autosave(client, attempt, right_form_data(attempt))
     single = timed_quiz.questions.get(type=QuestionType.SINGLE)
     single.choices.filter(is_correct=True).delete()
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     client.get(reverse("quiz:take", args=[attempt.pk]))
 

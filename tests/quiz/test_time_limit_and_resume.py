@@ -5,7 +5,6 @@ test_autosave_and_resume.py for saved ones). An unfinished attempt resumes as it
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,33 +12,21 @@ from bs4 import BeautifulSoup
 from course.quiz.attempts import DEADLINE_GRACE
 from course.quiz.models import Attempt, Response
 
-from .builders import right_form_data
+from .builders import move_deadline, right_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def timed_quiz(every_type_quiz):
-    every_type_quiz.time_limit_minutes = 5
-    every_type_quiz.save()
-    return every_type_quiz
-
-
-def _move_deadline(attempt, seconds_from_now):
-    attempt.deadline = timezone.now() + timedelta(seconds=seconds_from_now)
-    attempt.save(update_fields=["deadline"])
-
-
 def test_a_timed_attempt_gets_its_deadline_from_the_time_limit(start, learner, timed_quiz):
     _client, attempt = start(learner, timed_quiz)
-    assert attempt.deadline - attempt.started_at == timedelta(minutes=5)
+    assert attempt.deadline - attempt.started_at == timedelta(minutes=1)
     assert timedelta(seconds=30) == DEADLINE_GRACE
 
 
 def test_a_submit_past_deadline_and_grace_counts_only_what_was_saved_here_nothing(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
     data = right_form_data(attempt)
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     response = client.post(reverse("quiz:take", args=[attempt.pk]), data, follow=True)
 
@@ -56,7 +43,7 @@ def test_a_submit_past_deadline_and_grace_counts_only_what_was_saved_here_nothin
 def test_a_submit_within_the_grace_period_is_graded(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
     data = right_form_data(attempt)
-    _move_deadline(attempt, -20)
+    move_deadline(attempt, -20)
 
     client.post(reverse("quiz:take", args=[attempt.pk]), data)
 
@@ -67,7 +54,7 @@ def test_a_submit_within_the_grace_period_is_graded(start, learner, timed_quiz):
 
 def test_opening_an_expired_attempt_closes_it_as_timed_out(start, learner, timed_quiz):
     client, attempt = start(learner, timed_quiz)
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     response = client.get(reverse("quiz:take", args=[attempt.pk]))
 
@@ -79,7 +66,7 @@ def test_opening_an_expired_attempt_closes_it_as_timed_out(start, learner, timed
 
 def test_starting_again_after_the_deadline_closes_the_old_attempt_and_opens_a_new_one(start, learner, timed_quiz):
     _client, attempt = start(learner, timed_quiz)
-    _move_deadline(attempt, -31)
+    move_deadline(attempt, -31)
 
     _client, new_attempt = start(learner, timed_quiz)
 

@@ -55,7 +55,7 @@
     var announcer = timer.querySelector("[data-timer-announcer]");
     var local = timer.querySelector("[data-local-time]");
     var form = document.querySelector("form.quiz-form");
-    var announced = {};
+    var announced = {}, previous = null;
     if (local) {
       // The deadline in the learner's own time zone (the page says UTC without JavaScript).
       local.textContent = new Date(deadline).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
@@ -70,8 +70,10 @@
       var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       var minutes = Math.floor(left / 60);
       clock.textContent = timer.getAttribute("data-left") + " " + minutes + ":" + String(left % 60).padStart(2, "0");
-      if (left <= 300 && left > 60) say("five", timer.getAttribute("data-five"));
+      // Five minutes: said when the clock passes it here (not on opening a page with less left).
+      if (previous !== null && previous > 300 && left <= 300) say("five", timer.getAttribute("data-five"));
       if (left <= 60 && left > 0) say("one", timer.getAttribute("data-one"));
+      previous = left;
       if (left === 0) {
         say("up", timer.getAttribute("data-up"));
         if (form && !form.hasAttribute("data-submitting")) {
