@@ -6,7 +6,10 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Sum
 from django.shortcuts import render
+
+from axes.handlers.database import AxesDatabaseHandler
 
 
 def client_ip(request):
@@ -65,3 +68,23 @@ def lockout_response(request, original_response=None, credentials=None):
     )
     response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+class LoginLockoutHandler(AxesDatabaseHandler):
+    """django-axes' database handler with two thresholds instead of one.
+
+    AXES_LOCKOUT_PARAMETERS counts failures for (username, address) and for the
+    address alone. The pair locks at AXES_FAILURE_LIMIT, so a learner's typos lock
+    only that learner on that machine; the address locks at the much higher
+    LOGIN_FAILURES_PER_ADDRESS, which stops one address guessing at many accounts
+    without locking a whole classroom behind one NAT address.
+    """
+
+    def is_locked(self, request, credentials=None):
+        if not settings.AXES_LOCK_OUT_AT_FAILURE:
+            return False
+        by_pair, by_address = (
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        return by_pair >= settings.AXES_FAILURE_LIMIT or by_address >= settings.LOGIN_FAILURES_PER_ADDRESS

@@ -186,22 +186,34 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): 5 failed logins for one username, or from one
-# address, lock that username or address out for 15 minutes (a 429 page).
+# Login throttling (django-axes): 5 failed logins for one username from one address lock
+# that pair out for 15 minutes (a 429 page); an address as a whole is locked only after
+# LOGIN_FAILURES_PER_ADDRESS failures, so one learner's typos or a stranger's guesses in a
+# shared classroom never lock out the others (course/accounts/throttle.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username or address
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "course.accounts.throttle.LoginLockoutHandler"
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 100
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one over the limit locks out
+# Order matters: the handler reads the pair's count first, then the address's.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_CALLABLE = "course.accounts.throttle.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "course.accounts.throttle.client_ip"
 AXES_ENABLE_ADMIN = False  # django.contrib.admin is not installed
 AXES_VERBOSE = False
+# The login log (usernames, addresses, browsers) is kept this long; `prune_login_log`
+# (run daily, docs/deployment.md) deletes older rows, and deleting an account deletes its rows.
+LOGIN_LOG_RETENTION_DAYS = 30
 # Addresses are read from X-Forwarded-For only behind this many trusted proxies (production sets it).
 TRUSTED_PROXY_COUNT = 0
 
 # Password reset requests: per address and per email, counted in the cache.
 PASSWORD_RESET_LIMITS = {"address": (10, 60 * 60), "email": (3, 60 * 60)}  # (requests, seconds)
+# Sign-ups per address, and password checks (password change, e-mail change, account
+# deletion) per account: (attempts, seconds), counted in the cache like the reset limits.
+SIGNUP_LIMITS = {"address": (10, 60 * 60)}
+PASSWORD_CONFIRM_LIMITS = {"account": (5, 15 * 60)}

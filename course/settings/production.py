@@ -64,7 +64,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Behind the TLS proxy the documented set-up uses, the visitor's address is the last
-# X-Forwarded-For entry (login lockouts and reset limits count per address).
-# 0 when gunicorn faces visitors directly; 2 behind a load balancer and a proxy.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+# Visitors' addresses (login lockouts and reset limits count per address) are read from
+# X-Forwarded-For only behind this many proxies that set it. 0 (the default) trusts no
+# proxy: REMOTE_ADDR counts, and a client cannot choose its address with the header.
+# 1 behind one TLS proxy (nginx, Caddy), 2 behind a load balancer and a proxy
+# (docs/deployment.md, "Client addresses behind a proxy").
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
