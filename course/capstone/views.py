@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from course.lessons.privacy import require_page_access
+
 from .forms import CapstoneForm
 from .models import Capstone, CapstoneResponse
 
@@ -14,6 +16,7 @@ from .models import Capstone, CapstoneResponse
 @require_http_methods(["GET", "POST"])
 def capstone(request, capstone_id):
     capstone = get_object_or_404(Capstone.objects.select_related("page"), pk=capstone_id, page__live=True)
+    require_page_access(request, capstone.page)
     prompts = list(capstone.prompts.all())
     response = CapstoneResponse.objects.filter(learner=request.user, capstone=capstone).first()
     editing = response is None or request.GET.get("edit") == "1" or request.method == "POST"

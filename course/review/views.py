@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from course.lessons.privacy import refused_pages, require_page_access
 from course.quiz.answers import correct_answer_text, given_answer_text, grade_answer, prepare_form, read_answers
 from course.quiz.attempts import questions_with_choices
 from course.quiz.paper import build_paper
@@ -44,6 +45,8 @@ def _render_card(request, card, paper, due_count, errors=None, status=200):
 @login_required
 def review(request):
     cards = due_cards(request.user, today())
+    if (refused := refused_pages(request, "question__quiz__page")) is not None:
+        cards = cards.exclude(refused)
     card = cards.select_related("question").first()
     if card is None:
         upcoming = ReviewCard.objects.filter(learner=request.user).order_by("due_on").first()
@@ -59,6 +62,7 @@ def review(request):
 @require_http_methods(["POST"])
 def answer_card(request, card_id):
     card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
+    require_page_access(request, lambda: card.question.quiz.page_id)
     on = today()
     if not is_due(card.due_on, on):
         messages.info(request, _("That card was already answered; it comes back on %(date)s.") % {"date": card.due_on})
@@ -99,6 +103,7 @@ def answer_card(request, card_id):
 @login_required
 def card_outcome(request, card_id):
     card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
+    require_page_access(request, lambda: card.question.quiz.page_id)
     outcome = request.session.get(OUTCOME_SESSION_KEY)
     if not outcome or outcome.get("card") != card.pk:
         return redirect("review:next")
