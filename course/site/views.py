@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.response import TemplateResponse
@@ -10,12 +12,23 @@ from course.lessons.models import GlossaryTerm, LessonPage, any_view_restriction
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
+def search_words(text):
+    """The query as plain words. Quotes are full-text syntax to the search backends (a lone
+    one is a syntax error in SQLite's FTS5) and control characters such as a NUL byte are
+    refused by PostgreSQL, so both become spaces: any text searches for its words."""
+    kept = (" " if char == '"' or unicodedata.category(char).startswith("C") else char for char in text)
+    return " ".join("".join(kept).split())
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()
+    typed = request.GET.get("q", "")
+    query = search_words(typed)
     error = None
     results, terms = [], []
     if len(query) > SEARCH_MAX_QUERY_LENGTH:
         error = _("Please use a shorter search (at most %(n)s characters).") % {"n": SEARCH_MAX_QUERY_LENGTH}
+    elif typed.strip() and not query:
+        error = _("Type a word or two to search for.")
     elif query:
         results = LessonPage.objects.live()
         if any_view_restrictions():
