@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView as AdminLogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from course.lessons import views as lesson_views
@@ -12,6 +14,9 @@ from course.site import views as site_views
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    # Before Wagtail's own: its logout view deletes the session cookie even when it refuses a
+    # GET, so an <img src="/admin/logout/"> in lesson Markdown would sign out whoever reads it.
+    path("admin/logout/", require_POST(AdminLogoutView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # markdownx's own urls.py is not included: these wrap its views as staff-only.
