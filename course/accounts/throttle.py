@@ -33,6 +33,13 @@ def _key(scope, value):
     return f"throttle:{scope}:{digest}"
 
 
+def _current(key, window, now):
+    count, started = cache.get(key) or (0, now)
+    if now - started >= window:
+        return 0, now
+    return count, started
+
+
 def allow(scope, value, limit, window):
     """Count one request for `value` in `scope`; False once more than `limit` fell in the
     current window of `window` seconds (which starts at the first request).
@@ -42,12 +49,37 @@ def allow(scope, value, limit, window):
     """
     key = _key(scope, value)
     now = time.time()
-    count, started = cache.get(key) or (0, now)
-    if now - started >= window:
-        count, started = 0, now
+    count, started = _current(key, window, now)
     count += 1
     cache.set(key, (count, started), timeout=max(1, int(started + window - now)))
     return count <= limit
+
+
+def exhausted(scope, value, limit, window):
+    """True when `limit` requests already fell in the current window (counts nothing)."""
+    count, _started = _current(_key(scope, value), window, time.time())
+    return count >= limit
+
+
+def allow_signup(request):
+    """settings.SIGNUP_LIMITS: sign-ups (and attempts with an address that has an account) per client address."""
+    limit, window = settings.SIGNUP_LIMITS["address"]
+    return allow("signup-address", client_ip(request), limit, window)
+
+
+def password_checks_exhausted(user):
+    """Too many wrong passwords typed into a signed-in form (password change, e-mail change,
+    account deletion) for this account lately: settings.PASSWORD_CONFIRM_LIMITS."""
+    return exhausted("password-confirm", str(user.pk), *settings.PASSWORD_CONFIRM_LIMITS["account"])
+
+
+def count_wrong_password(user):
+    allow("password-confirm", str(user.pk), *settings.PASSWORD_CONFIRM_LIMITS["account"])
+
+
+def retry_after(response, seconds):
+    response["Retry-After"] = str(int(seconds))
+    return response
 
 
 def allow_password_reset(request, email):
