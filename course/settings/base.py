@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "course.operations.cache_control.PersonalPagesNotStoredMiddleware",
     # Both answer on the way out, so they wrap the page cache: cached pages get the policy too.
     "course.operations.csp.SiteCSPMiddleware",
     "axes.middleware.AxesMiddleware",
