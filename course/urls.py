@@ -13,6 +13,7 @@ from course.site import views as site_views
 
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
+    path("readyz", site_views.readyz, name="readyz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     # Before Wagtail's own: its logout view deletes the session cookie even when it refuses a
     # GET, so an <img src="/admin/logout/"> in lesson Markdown would sign out whoever reads it.

@@ -28,7 +28,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering a miss instead of an error while Redis is down.
+            "BACKEND": "course.operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
