@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -31,10 +31,10 @@ urlpatterns = [
     path("", include("course.progress.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:  # uploaded images, in production too (course/operations/media.py)
+    from course.operations.media import serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^{}(?P<path>.+)$".format(settings.MEDIA_URL.lstrip("/")), serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

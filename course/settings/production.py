@@ -45,6 +45,10 @@ else:
         }
     }
 
+# Uploaded images are served by the site (course/operations/media.py) unless a proxy does.
+SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "true").lower() == "true"
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
