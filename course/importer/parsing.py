@@ -23,7 +23,7 @@ FENCE_CLOSE = re.compile(r"^```\s*$")
 # Module slugs taken by the site's own pages and URLs (a module there would crash the import or be unreachable).
 RESERVED_MODULE_SLUGS = {
     "accounts", "admin", "capstone", "certificates", "documents", "glossary", "healthz", "lessons",
-    "markdownx", "media", "my-progress", "quiz", "review", "search", "static", "timeline",
+    "markdownx", "media", "my-progress", "quiz", "readyz", "review", "search", "static", "timeline",
 }  # fmt: skip
 QUESTION_TYPES = {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching", "poll"}
 CALLOUT_KINDS = {"note", "key-point", "warning"}
