@@ -64,7 +64,8 @@ RETRY_AFTER_SECONDS = 30
 
 def database_reachable():
     try:
-        connection.close_if_unusable_or_obsolete()  # a connection broken by the outage reconnects
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()  # a connection broken by the outage reconnects
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
