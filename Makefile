@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test setup install lint format clean load bench audit
+.PHONY: run test setup install lint format clean load bench audit audit-deps lock
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -26,22 +26,33 @@ $(NPM_STAMP): package.json package-lock.json
 		PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP); \
 	else echo "npm not found: skipping axe-core and Lighthouse (browser accessibility test, make audit)"; fi
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Installs the lock (every package, transitive ones too, pinned with hashes); `make lock` after
+# editing requirements.txt or requirements-dev.txt.
+$(STAMP): requirements-dev.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Needs $(PYTHON) (Python 3.11). Set PYTHON=... to use another 3.11 interpreter."; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
 test: install lint
 	$(PY) -m pytest
 
-# Fails on any ruff finding, unformatted file, or known vulnerability in requirements.txt
-# (docs/deployment.md: what happens when PyPI's vulnerability data cannot be reached).
+# Fails on any ruff finding or unformatted file.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m course.operations.audit requirements.txt
+
+# Known vulnerabilities in every pinned runtime package (requirements.lock), from PyPI's
+# vulnerability data: needs https://pypi.org/pypi/<name>/<version>/json, so not part of
+# `make test`. Fails (exit 2) when the data cannot be reached; PIP_AUDIT_REQUIRED=0 to only warn.
+audit-deps: install
+	PIP_AUDIT_REQUIRED=$${PIP_AUDIT_REQUIRED:-1} $(PY) -m course.operations.audit requirements.lock
+
+# Re-pin requirements.lock and requirements-dev.lock (with hashes) from the two requirements files.
+lock: install
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.txt
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements-dev.lock requirements-dev.txt
 
 # 200 learners for 60 s against gunicorn + PostgreSQL on 127.0.0.1 (docs/performance.md).
 load: install

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView as AdminLogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from course.lessons import views as lesson_views
@@ -11,7 +13,11 @@ from course.site import views as site_views
 
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
+    path("readyz", site_views.readyz, name="readyz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    # Before Wagtail's own: its logout view deletes the session cookie even when it refuses a
+    # GET, so an <img src="/admin/logout/"> in lesson Markdown would sign out whoever reads it.
+    path("admin/logout/", require_POST(AdminLogoutView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # markdownx's own urls.py is not included: these wrap its views as staff-only.
@@ -25,10 +31,10 @@ urlpatterns = [
     path("", include("course.progress.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:  # uploaded images, in production too (course/operations/media.py)
+    from course.operations.media import serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^{}(?P<path>.+)$".format(settings.MEDIA_URL.lstrip("/")), serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

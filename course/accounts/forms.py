@@ -1,39 +1,112 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from . import throttle
+
+TOO_MANY_WRONG_PASSWORDS = _(
+    "Too many wrong passwords for this account. Nothing was changed; please wait 15 minutes and try again."
+)
+
 
 class SignUpForm(UserCreationForm):
-    email = forms.EmailField(label=_("Email"), help_text=_("Used only to reset your password."))
+    """Whether the address already has an account is not the form's business: the view
+    e-mails the address either way (a confirmation link, or a note to the owner)."""
+
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("Used only to reset your password. We send a link to confirm it.")
+    )
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ["username", "email"]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this email already exists. Try logging in or resetting your password.")
-            )
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.email = ""  # recorded when the link sent to it is opened (views.confirm_email)
+        if commit:
+            user.save()
+        return user
 
 
-class ProfileForm(forms.ModelForm):
+class ConfirmsPassword:
+    """For forms that ask a signed-in user for their password: wrong answers are limited
+    per account (settings.PASSWORD_CONFIRM_LIMITS), so a session left open on a shared
+    computer cannot be used to guess the password. `throttled` tells the view to answer 429."""
+
+    throttled = False
+
+    def check_current_password(self, password, wrong_message):
+        if throttle.password_checks_exhausted(self.user):
+            self.throttled = True
+            raise forms.ValidationError(TOO_MANY_WRONG_PASSWORDS)
+        if not self.user.check_password(password):
+            throttle.count_wrong_password(self.user)
+            raise forms.ValidationError(wrong_message)
+        return password
+
+
+def current_password_field(label):
+    return forms.CharField(
+        label=label,
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class ProfileForm(ConfirmsPassword, forms.ModelForm):
+    """The display name saves at once. A new e-mail address needs the current password and
+    takes effect only when the link sent to it is opened (the view sends it)."""
+
+    password = current_password_field(_("Your password (only to change your email)"))
+
     class Meta:
         model = get_user_model()
         fields = ["display_name", "email"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = self.instance
+        self.saved_email = self.instance.email
+
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        others = get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if email and others.exists():
-            raise forms.ValidationError(_("Another account uses this email."))
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    @property
+    def new_email(self):
+        """The address asked for, when it differs from the saved one (after cleaning)."""
+        email = self.cleaned_data.get("email", self.saved_email)
+        return email if email != self.saved_email.lower() else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in cleaned and self.new_email is not None:
+            try:
+                self.check_current_password(
+                    cleaned.get("password", ""), _("That password is not right. Your email was not changed.")
+                )
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self, commit=True):
+        # A new address is recorded by views.confirm_email, not here; removing it needs no link.
+        self.instance.email = "" if self.new_email == "" else self.saved_email
+        return super().save(commit)
 
 
-class DeleteAccountForm(forms.Form):
+class PasswordChangeForm(ConfirmsPassword, auth_forms.PasswordChangeForm):
+    def clean_old_password(self):
+        return self.check_current_password(self.cleaned_data["old_password"], self.error_messages["password_incorrect"])
+
+
+class DeleteAccountForm(ConfirmsPassword, forms.Form):
     password = forms.CharField(
         label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
@@ -43,7 +116,6 @@ class DeleteAccountForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That password is not right. Your account was not deleted."))
-        return password
+        return self.check_current_password(
+            self.cleaned_data["password"], _("That password is not right. Your account was not deleted.")
+        )

@@ -6,7 +6,10 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Sum
 from django.shortcuts import render
+
+from axes.handlers.database import AxesDatabaseHandler
 
 
 def client_ip(request):
@@ -30,6 +33,13 @@ def _key(scope, value):
     return f"throttle:{scope}:{digest}"
 
 
+def _current(key, window, now):
+    count, started = cache.get(key) or (0, now)
+    if now - started >= window:
+        return 0, now
+    return count, started
+
+
 def allow(scope, value, limit, window):
     """Count one request for `value` in `scope`; False once more than `limit` fell in the
     current window of `window` seconds (which starts at the first request).
@@ -39,12 +49,37 @@ def allow(scope, value, limit, window):
     """
     key = _key(scope, value)
     now = time.time()
-    count, started = cache.get(key) or (0, now)
-    if now - started >= window:
-        count, started = 0, now
+    count, started = _current(key, window, now)
     count += 1
     cache.set(key, (count, started), timeout=max(1, int(started + window - now)))
     return count <= limit
+
+
+def exhausted(scope, value, limit, window):
+    """True when `limit` requests already fell in the current window (counts nothing)."""
+    count, _started = _current(_key(scope, value), window, time.time())
+    return count >= limit
+
+
+def allow_signup(request):
+    """settings.SIGNUP_LIMITS: sign-ups (and attempts with an address that has an account) per client address."""
+    limit, window = settings.SIGNUP_LIMITS["address"]
+    return allow("signup-address", client_ip(request), limit, window)
+
+
+def password_checks_exhausted(user):
+    """Too many wrong passwords typed into a signed-in form (password change, e-mail change,
+    account deletion) for this account lately: settings.PASSWORD_CONFIRM_LIMITS."""
+    return exhausted("password-confirm", str(user.pk), *settings.PASSWORD_CONFIRM_LIMITS["account"])
+
+
+def count_wrong_password(user):
+    allow("password-confirm", str(user.pk), *settings.PASSWORD_CONFIRM_LIMITS["account"])
+
+
+def retry_after(response, seconds):
+    response["Retry-After"] = str(int(seconds))
+    return response
 
 
 def allow_password_reset(request, email):
@@ -65,3 +100,23 @@ def lockout_response(request, original_response=None, credentials=None):
     )
     response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+class LoginLockoutHandler(AxesDatabaseHandler):
+    """django-axes' database handler with two thresholds instead of one.
+
+    AXES_LOCKOUT_PARAMETERS counts failures for (username, address) and for the
+    address alone. The pair locks at AXES_FAILURE_LIMIT, so a learner's typos lock
+    only that learner on that machine; the address locks at the much higher
+    LOGIN_FAILURES_PER_ADDRESS, which stops one address guessing at many accounts
+    without locking a whole classroom behind one NAT address.
+    """
+
+    def is_locked(self, request, credentials=None):
+        if not settings.AXES_LOCK_OUT_AT_FAILURE:
+            return False
+        by_pair, by_address = (
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        return by_pair >= settings.AXES_FAILURE_LIMIT or by_address >= settings.LOGIN_FAILURES_PER_ADDRESS

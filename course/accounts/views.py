@@ -1,6 +1,9 @@
 import json
+import logging
+import smtplib
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -13,8 +16,34 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import DeleteAccountForm, ProfileForm, SignUpForm
-from .throttle import allow_password_reset
+from .email_confirmation import InvalidLink, account_with_email, read_token, send_confirmation
+from .forms import DeleteAccountForm, PasswordChangeForm, ProfileForm, SignUpForm
+from .throttle import allow_password_reset, allow_signup, retry_after
+
+logger = logging.getLogger(__name__)
+
+
+def notice(request, heading, message, status, retry_seconds=None):
+    """A short page in the site's style: a refusal or a link that did not work."""
+    response = TemplateResponse(
+        request, "accounts/notice.html", {"heading": heading, "message": message}, status=status
+    )
+    return retry_after(response, retry_seconds) if retry_seconds else response
+
+
+def form_status(form):
+    """429 when a password form refused for too many wrong passwords, 400 for other errors."""
+    if getattr(form, "throttled", False):
+        return 429
+    return 400 if form.errors else 200
+
+
+def send_confirmation_or_log(request, user, email):
+    # The account stands without a confirmed address; the learner can ask again from the profile.
+    try:
+        send_confirmation(request, user, email)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Could not send the e-mail confirmation for user %s", user.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,9 +53,17 @@ def signup(request):
     # Not `request.POST or None`: a POST with no fields is a submission, and must get its errors.
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        if not allow_signup(request):
+            limit_window = settings.SIGNUP_LIMITS["address"][1]
+            message = _("We have had too many sign-ups from your network lately. Please wait an hour and try again.")
+            return notice(request, _("Too many sign-ups"), message, 429, retry_seconds=limit_window)
+        email = form.cleaned_data["email"]
         user = form.save()
+        # The same answer whether or not the address has an account (email_confirmation.py).
+        send_confirmation_or_log(request, user, email)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
+        messages.info(request, _("We sent a link to %(email)s: open it to confirm your address.") % {"email": email})
         return redirect(request.GET.get("next") if _safe_next(request) else "/")
     return TemplateResponse(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -43,10 +80,35 @@ def _safe_next(request):
 def profile(request):
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
+        new_email = form.new_email
         form.save()
         messages.success(request, _("Your profile is saved."))
+        if new_email:
+            send_confirmation_or_log(request, request.user, new_email)
+            message = _("We sent a link to %(email)s. Your email changes when you open it.") % {"email": new_email}
+            messages.info(request, message)
         return redirect("accounts:profile")
-    return TemplateResponse(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return TemplateResponse(request, "accounts/profile.html", {"form": form}, status=form_status(form))
+
+
+@login_required
+def confirm_email(request, token):
+    heading = _("This link does not work")
+    try:
+        user_id, email = read_token(token)
+    except InvalidLink:
+        message = _("The link is incomplete or more than three days old. Enter your email on your profile again.")
+        return notice(request, heading, message, 400)
+    if user_id != request.user.pk:
+        message = _("The link is for another account. Log out, then log in to the account you signed up with.")
+        return notice(request, heading, message, 400)
+    if account_with_email(email, exclude=request.user) is not None:
+        # Only the mailbox's owner has this link, so saying so reveals nothing to anyone else.
+        return notice(request, heading, _("Another account has started using this address since."), 400)
+    request.user.email = email
+    request.user.save(update_fields=["email"])
+    messages.success(request, _("Your email address %(email)s is confirmed.") % {"email": email})
+    return redirect("accounts:profile")
 
 
 def learner_data(user):
@@ -90,7 +152,7 @@ def delete_account(request):
             user.delete()  # cascades to attempts, responses, completions and the certificate
         messages.success(request, _("Your account and all your learning records are deleted."))
         return redirect("/")
-    return TemplateResponse(request, "accounts/delete_account.html", {"form": form}, status=400 if form.errors else 200)
+    return TemplateResponse(request, "accounts/delete_account.html", {"form": form}, status=form_status(form))
 
 
 class BadRequestOnFormErrors:
@@ -99,7 +161,7 @@ class BadRequestOnFormErrors:
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
-        response.status_code = 400
+        response.status_code = form_status(form)
         return response
 
 
@@ -108,7 +170,7 @@ class LoginView(BadRequestOnFormErrors, auth_views.LoginView):
 
 
 class PasswordChangeView(BadRequestOnFormErrors, auth_views.PasswordChangeView):
-    pass
+    form_class = PasswordChangeForm
 
 
 class PasswordResetView(BadRequestOnFormErrors, auth_views.PasswordResetView):

@@ -8,12 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from course.lessons.privacy import require_page_access
+
 from .forms import CapstoneForm
 from .models import Capstone, CapstoneDraft, CapstoneResponse
 
 
-def _live_capstone(capstone_id):
-    return get_object_or_404(Capstone.objects.select_related("page"), pk=capstone_id, page__live=True)
+def _live_capstone(request, capstone_id):
+    """The live capstone, if the page's view restriction lets this learner see it (403 otherwise)."""
+    capstone = get_object_or_404(Capstone.objects.select_related("page"), pk=capstone_id, page__live=True)
+    require_page_access(request, capstone.page)
+    return capstone
 
 
 def _save_draft(learner, capstone, form):
@@ -27,7 +32,7 @@ def _save_draft(learner, capstone, form):
 def capstone(request, capstone_id):
     """The answers form (a saved draft filled in), or the submitted answers with the model answers.
     POST submits (every prompt answered) or, with action=save, keeps a draft (the no-JavaScript save)."""
-    capstone = _live_capstone(capstone_id)
+    capstone = _live_capstone(request, capstone_id)
     prompts = list(capstone.prompts.all())
     response = CapstoneResponse.objects.filter(learner=request.user, capstone=capstone).first()
     draft = CapstoneDraft.objects.filter(learner=request.user, capstone=capstone).first()
@@ -70,7 +75,7 @@ def capstone(request, capstone_id):
 @require_POST
 def autosave(request, capstone_id):
     """Saves the answers typed so far as the learner's draft (JSON: 200 saved, 400 too long)."""
-    capstone = _live_capstone(capstone_id)
+    capstone = _live_capstone(request, capstone_id)
     form = CapstoneForm(list(capstone.prompts.all()), request.POST, draft=True)
     if not form.is_valid():
         return JsonResponse({"message": _("Keep each answer to 5,000 characters or fewer.")}, status=400)

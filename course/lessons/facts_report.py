@@ -18,6 +18,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from course.reports.spreadsheet import SafeSpreadsheetExport
+
 from .models import LessonPage
 
 
@@ -66,7 +68,7 @@ def items_due_for_review(today):
     return sorted(items, key=lambda item: (item.review_by, item.kind, item.title))
 
 
-class FactsDueReportView(ReportView):
+class FactsDueReportView(SafeSpreadsheetExport, ReportView):
     page_title = _("Facts due for review")
     header_icon = "date"
     index_url_name = "lessons_facts_due"

@@ -18,6 +18,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["term", "slug"]
     search_fields = ["term", "definition"]
+    search_backend_name = None  # plain ORM lookups: the SQLite full-text backend fails on field-restricted searches
     ordering = ["term"]
 
 

@@ -1,4 +1,5 @@
-"""Known vulnerabilities in the pinned requirements: `python -m course.operations.audit requirements.txt`.
+"""Known vulnerabilities in the pinned requirements: `make audit-deps`, i.e.
+`python -m course.operations.audit requirements.lock` (every package, transitive ones too).
 
 Runs pip-audit (PyPI's vulnerability data) and decides:
 
@@ -18,10 +19,21 @@ import sys
 VULNERABLE, CLEAN, UNCHECKED_FAIL = 1, 0, 2
 
 
+def locked_with_hashes(requirements):
+    with open(requirements, encoding="utf-8") as lines:
+        return any("--hash=" in line for line in lines)
+
+
 def run_pip_audit(requirements):
     """(report dict or None, error text) from `pip-audit -r requirements --format json`."""
+    command = [sys.executable, "-m", "pip_audit", "-r", requirements, "--format", "json", "--progress-spinner", "off"]
+    # PyPI's data by default; PIP_AUDIT_SERVICE=osv asks osv.dev instead, where that is the one reachable.
+    command += ["--vulnerability-service", os.environ.get("PIP_AUDIT_SERVICE", "pypi")]
+    if locked_with_hashes(requirements):
+        # Every package is already pinned: audit the pins as they are, without pip resolving them.
+        command += ["--require-hashes", "--disable-pip"]
     result = subprocess.run(  # noqa: S603 - a fixed module of this interpreter
-        [sys.executable, "-m", "pip_audit", "-r", requirements, "--format", "json", "--progress-spinner", "off"],
+        command,
         capture_output=True,
         text=True,
         check=False,
@@ -63,7 +75,7 @@ def verdict(report, error="", required=False):
 
 
 def main(argv):
-    requirements = argv[1] if len(argv) > 1 else "requirements.txt"
+    requirements = argv[1] if len(argv) > 1 else "requirements.lock"
     report, error = run_pip_audit(requirements)
     code, lines = verdict(report, error, required=os.environ.get("PIP_AUDIT_REQUIRED") == "1")
     print("\n".join(line for line in lines if line), file=sys.stderr if code else sys.stdout)

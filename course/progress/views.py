@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from course.lessons.models import LessonPage
+from course.lessons.privacy import require_page_access
 
 from .dashboard import dashboard_state, learner_record
 from .models import Certificate, LessonCompletion
@@ -29,6 +30,7 @@ def dashboard(request):
 @require_POST
 def mark_read(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    require_page_access(request, lesson)
     if lesson.quizzes.exists():
         messages.info(request, _("This lesson is completed by passing its check."))
     else:

@@ -15,9 +15,11 @@ class QuizConfig(AppConfig):
         bump_when_saved_or_deleted(Quiz, Question, Choice)
 
     def export_learner_data(self, learner):
+        from .answers import given_answer_text
         from .models import Attempt
 
-        attempts = Attempt.objects.filter(learner=learner).select_related("quiz").prefetch_related("responses")
+        attempts = Attempt.objects.filter(learner=learner).select_related("quiz")
+        attempts = attempts.prefetch_related("responses__question__choices")
         return {
             "quiz_attempts": [
                 {
@@ -29,7 +31,14 @@ class QuizConfig(AppConfig):
                     "passed": attempt.passed,
                     "saved_answers": attempt.draft,  # of an open attempt: as the form posted them
                     "responses": [
-                        {"question_id": r.question_id, "answer": r.answer, "credit": r.credit}
+                        {
+                            "question_id": r.question_id,
+                            "question": r.question.prompt,
+                            "answer": r.answer,  # as stored: choice ids, text or a number
+                            "answer_text": given_answer_text(r.question, r.answer),
+                            "credit": r.credit,
+                            "confidence": r.confidence or None,
+                        }
                         for r in attempt.responses.all()
                     ],
                 }

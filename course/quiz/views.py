@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from course.lessons.privacy import require_page_access
+
 from .attempts import attempt_form, attempt_paper, is_expired, open_attempt, save_draft, submit_attempt, submit_expired
 from .models import Attempt, Quiz
 from .polls import poll_distributions
@@ -23,12 +25,14 @@ def _own_attempt(request, attempt_id):
         Attempt.objects.select_related("quiz", "quiz__page"), pk=attempt_id, learner=request.user
     )
     attempt.learner = request.user  # already loaded: grading's receivers need not read it again
+    require_page_access(request, attempt.quiz.page)
     return attempt
 
 
 @login_required
 def quiz_detail(request, quiz_id):
     quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
+    require_page_access(request, quiz.page)
     attempts = list(Attempt.objects.filter(quiz=quiz, learner=request.user).order_by("-started_at")[:50])
     submitted = [attempt for attempt in attempts if attempt.is_submitted]
     return TemplateResponse(
@@ -48,6 +52,7 @@ def quiz_detail(request, quiz_id):
 @require_POST
 def start_attempt(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id, page__live=True)
+    require_page_access(request, quiz.page_id)
     attempt = open_attempt(request.user, quiz)
     return redirect("quiz:take", attempt_id=attempt.pk)
 

@@ -13,6 +13,7 @@ class QuizViewSet(SnippetViewSet):
     list_display = ["title", "kind", "page", "pass_mark"]
     list_filter = ["kind"]
     search_fields = ["title"]
+    search_backend_name = None  # plain ORM lookups: any query text, no full-text syntax errors
     ordering = ["page__path", "kind"]
 
 

@@ -23,6 +23,7 @@ from course.quiz.models import Choice, Question, Quiz, Response
 
 from . import queries
 from .filters import FLAG_LABELS, ItemAnalysisFilterSet, LearnerFilterSet, MissedSectionFilterSet, QuizResultFilterSet
+from .spreadsheet import SafeSpreadsheetExport
 
 VIEW_REPORTS = "reports.view_reports"
 
@@ -80,7 +81,7 @@ def sort_rows(rows, key, descending):
     return sorted(present, key=key, reverse=descending) + missing
 
 
-class CourseReportView(ReportView):
+class CourseReportView(SafeSpreadsheetExport, ReportView):
     """A report for users with the `reports.view_reports` permission (Instructors, superusers)."""
 
     permission_required = VIEW_REPORTS

@@ -16,11 +16,14 @@ class ReviewConfig(AppConfig):
             "review_cards": [
                 {
                     "question_id": card.question_id,
+                    "question": card.question.prompt,
                     "box": card.box,
                     "due_on": card.due_on.isoformat(),
                     "confident_miss": card.confident_miss,
                     "last_reviewed_at": card.last_reviewed_at.isoformat() if card.last_reviewed_at else None,
                 }
-                for card in ReviewCard.objects.filter(learner=learner).order_by("due_on", "pk")
+                for card in ReviewCard.objects.filter(learner=learner)
+                .select_related("question")
+                .order_by("due_on", "pk")
             ]
         }

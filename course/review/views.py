@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from course.lessons.privacy import refused_pages, require_page_access
 from course.quiz.attempts import questions_with_choices
 from course.quiz.forms import PaperForm
 from course.quiz.paper import build_paper
@@ -43,6 +44,8 @@ def _render_card(request, card, form, due_count, status=200):
 @login_required
 def review(request):
     cards = due_cards(request.user, today())
+    if (refused := refused_pages(request, "question__quiz__page")) is not None:
+        cards = cards.exclude(refused)
     card = cards.select_related("question").first()
     if card is None:
         upcoming = ReviewCard.objects.filter(learner=request.user).order_by("due_on").first()
@@ -58,6 +61,7 @@ def review(request):
 @require_http_methods(["POST"])
 def answer_card(request, card_id):
     card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
+    require_page_access(request, lambda: card.question.quiz.page_id)
     on = today()
     if not is_due(card.due_on, on):
         messages.info(request, _("That card was already answered; it comes back on %(date)s.") % {"date": card.due_on})
@@ -98,6 +102,7 @@ def answer_card(request, card_id):
 @login_required
 def card_outcome(request, card_id):
     card = get_object_or_404(ReviewCard.objects.select_related("question"), pk=card_id, learner=request.user)
+    require_page_access(request, lambda: card.question.quiz.page_id)
     outcome = request.session.get(OUTCOME_SESSION_KEY)
     if not outcome or outcome.get("card") != card.pk:
         return redirect("review:next")

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "course.operations.cache_control.PersonalPagesNotStoredMiddleware",
     # Both answer on the way out, so they wrap the page cache: cached pages get the policy too.
     "course.operations.csp.SiteCSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -99,6 +100,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An unreachable server fails the request in seconds (a 503 page, course/site/views.py), not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -122,6 +126,7 @@ STATICFILES_DIRS = [COURSE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+SERVE_MEDIA = True  # production.py: DJANGO_SERVE_MEDIA=false when a proxy serves /media/
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -140,6 +145,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's own password reset would bypass PASSWORD_RESET_LIMITS: staff use the site's
+# (/accounts/password/reset/, same accounts, same limits).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -187,22 +195,34 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): 5 failed logins for one username, or from one
-# address, lock that username or address out for 15 minutes (a 429 page).
+# Login throttling (django-axes): 5 failed logins for one username from one address lock
+# that pair out for 15 minutes (a 429 page); an address as a whole is locked only after
+# LOGIN_FAILURES_PER_ADDRESS failures, so one learner's typos or a stranger's guesses in a
+# shared classroom never lock out the others (course/accounts/throttle.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username or address
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "course.accounts.throttle.LoginLockoutHandler"
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURES_PER_ADDRESS = 100
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one over the limit locks out
+# Order matters: the handler reads the pair's count first, then the address's.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_CALLABLE = "course.accounts.throttle.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "course.accounts.throttle.client_ip"
 AXES_ENABLE_ADMIN = False  # django.contrib.admin is not installed
 AXES_VERBOSE = False
+# The login log (usernames, addresses, browsers) is kept this long; `prune_login_log`
+# (run daily, docs/deployment.md) deletes older rows, and deleting an account deletes its rows.
+LOGIN_LOG_RETENTION_DAYS = 30
 # Addresses are read from X-Forwarded-For only behind this many trusted proxies (production sets it).
 TRUSTED_PROXY_COUNT = 0
 
 # Password reset requests: per address and per email, counted in the cache.
 PASSWORD_RESET_LIMITS = {"address": (10, 60 * 60), "email": (3, 60 * 60)}  # (requests, seconds)
+# Sign-ups per address, and password checks (password change, e-mail change, account
+# deletion) per account: (attempts, seconds), counted in the cache like the reset limits.
+SIGNUP_LIMITS = {"address": (10, 60 * 60)}
+PASSWORD_CONFIRM_LIMITS = {"account": (5, 15 * 60)}

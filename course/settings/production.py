@@ -28,7 +28,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering a miss instead of an error while Redis is down.
+            "BACKEND": "course.operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
@@ -43,6 +44,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Uploaded images are served by the site (course/operations/media.py) unless a proxy does.
+SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "true").lower() == "true"
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -64,7 +69,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Behind the TLS proxy the documented set-up uses, the visitor's address is the last
-# X-Forwarded-For entry (login lockouts and reset limits count per address).
-# 0 when gunicorn faces visitors directly; 2 behind a load balancer and a proxy.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+# Visitors' addresses (login lockouts and reset limits count per address) are read from
+# X-Forwarded-For only behind this many proxies that set it. 0 (the default) trusts no
+# proxy: REMOTE_ADDR counts, and a client cannot choose its address with the header.
+# 1 behind one TLS proxy (nginx, Caddy), 2 behind a load balancer and a proxy
+# (docs/deployment.md, "Client addresses behind a proxy").
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

@@ -75,3 +75,22 @@ def test_the_export_needs_a_login(client):
     response = client.get("/accounts/profile/export/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_export_holds_question_and_answer_text_and_confidence(login, learner, lesson_1_1):
+    from course.quiz.answers import right_answer
+    from course.quiz.attempts import open_attempt, submit_attempt
+    from course.quiz.models import Quiz
+
+    check = Quiz.objects.get(page=lesson_1_1)
+    question = check.questions.prefetch_related("choices").first()
+    attempt = open_attempt(learner, check)
+    submit_attempt(attempt, {question.pk: right_answer(question)}, confidence={question.pk: "sure"})
+
+    data = json.loads(login(learner).get("/accounts/profile/export/").content)
+
+    [exported] = [r for a in data["quiz_attempts"] for r in a["responses"] if r["question_id"] == question.pk]
+    assert exported["question"] == question.prompt
+    assert exported["answer_text"] and all(isinstance(text, str) for text in exported["answer_text"])
+    assert exported["answer_text"] != [str(exported["answer"])]
+    assert exported["confidence"] == "sure"

@@ -27,10 +27,10 @@ def test_the_certificate_and_its_verification_show_the_display_name(login, clien
     assert "Ada Lovelace" in client.get(f"/certificates/{certificate.code}/").content.decode()
 
 
-def test_an_email_another_account_uses_is_refused(login, learner, other_learner):
-    response = login(learner).post("/accounts/profile/", {"display_name": "X", "email": "Other@Example.com"})
+def test_a_new_email_needs_the_password(login, learner):
+    response = login(learner).post("/accounts/profile/", {"display_name": "X", "email": "new@example.com"})
     assert response.status_code == 400
-    assert "Another account uses this email." in response.content.decode()
+    assert "That password is not right. Your email was not changed." in response.content.decode()
     learner.refresh_from_db()
     assert (learner.email, learner.display_name) == ("learner@example.com", "")
 

@@ -73,7 +73,11 @@ def test_a_learner_cannot_open_the_report(login, learner, dated):
 
 def test_the_report_downloads_as_csv(login, instructor, dated):
     response = login(instructor).get(URL + "?export=csv")
-    body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    body = (
+        b"".join(response.streaming_content).decode("utf-8-sig")
+        if response.streaming
+        else response.content.decode("utf-8-sig")
+    )
     assert response.status_code == 200
     assert body.splitlines()[0].startswith("Kind,Lesson or question")
     assert len(body.strip().splitlines()) == 4

@@ -12,7 +12,9 @@ def csv_rows(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark, for Excel
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def test_item_analysis_csv_holds_facility_discrimination_picks_and_flags(history, login, superuser):

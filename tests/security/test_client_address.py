@@ -49,6 +49,7 @@ def test_behind_a_proxy_a_request_without_the_header_uses_remote_addr(settings):
 @pytest.mark.usefixtures("axes_on")
 def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_the_others(settings, log_in, learner):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_FAILURES_PER_ADDRESS = 5  # an address-wide lockout, quickly
     # Everyone arrives from the proxy's address; only X-Forwarded-For tells them apart.
     fail_logins(
         log_in, ["alice", "bob", "carol", "dave", "erin"], address="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7"

@@ -86,3 +86,18 @@ def test_an_unknown_email_is_counted_like_a_known_one(ask):
     statuses = [ask("nobody@example.com").status_code for _ in range(4)]
 
     assert statuses == [302, 302, 302, 429]
+
+
+def test_the_admins_own_password_reset_is_off_so_it_cannot_bypass_the_limits(client, superuser):
+    responses = [client.post("/admin/password_reset/", {"email": "root@example.com"}) for _ in range(6)]
+
+    assert {response.status_code for response in responses} == {404}
+    assert len(mail.outbox) == 0
+    assert "/admin/password_reset/" not in client.get("/admin/login/").content.decode()
+
+
+def test_staff_reset_through_the_site_under_the_same_limits(ask, superuser):
+    statuses = [ask("root@example.com").status_code for _ in range(4)]
+
+    assert statuses == [302, 302, 302, 429]
+    assert len(mail.outbox) == 3

@@ -46,3 +46,11 @@ def test_deploy_check_passes_with_the_documented_variables():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "System check identified no issues (0 silenced).", result.stdout
     assert "WARNING" not in result.stderr.upper(), result.stderr
+
+
+def test_no_proxy_is_trusted_unless_the_environment_says_so():
+    env = production_env(DJANGO_SECRET_KEY=secrets.token_urlsafe(50))
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+
+    assert run(["-c", code], env).stdout.strip() == "0"
+    assert run(["-c", code], {**env, "DJANGO_TRUSTED_PROXY_COUNT": "2"}).stdout.strip() == "2"
