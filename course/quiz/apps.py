@@ -15,7 +15,7 @@ class QuizConfig(AppConfig):
         bump_when_saved_or_deleted(Quiz, Question, Choice)
 
     def export_learner_data(self, learner):
-        from .answers import given_answer_text
+        from .question_types import given_answer_text
         from .models import Attempt
 
         attempts = Attempt.objects.filter(learner=learner).select_related("quiz")
