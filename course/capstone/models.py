@@ -57,3 +57,13 @@ class CapstoneResponse(models.Model):
 
     def __str__(self):
         return f"{self.learner} - {self.capstone}"
+
+
+def capstone_of_page(page_id):
+    """The capstone shown on a lesson page (None if it has none); one query per content version."""
+    from course.lessons.content_version import cached_content
+
+    return cached_content(
+        "capstones-by-page",
+        lambda: {capstone.page_id: capstone for capstone in Capstone.objects.only("id", "page_id", "title")},
+    ).get(page_id)

@@ -87,33 +87,42 @@ def _flatten(tokens):
         yield from _flatten(token["children"])
 
 
-def render_markdown_document(text, glossary=False):
+def render_markdown_document(text, glossary=None):
     """Render Markdown and list its headings; cached by content hash.
 
-    `glossary`: mark glossary terms in context (lesson text, explanations; never
-    quiz prompts or choices). That result is cached under the content version as
-    well, so editing the glossary (or any content) re-marks it.
+    `glossary`: a `glossary_marking.Glossary` (the caller reads it; this module
+    knows no models) to mark its terms in context (lesson text, explanations;
+    never quiz prompts or choices). The result is cached under the glossary's
+    own hash as well, so editing a term re-marks the text.
     """
     text = text or ""
     digest = hashlib.sha256(text.encode()).hexdigest()
-    if glossary:
-        from .content_version import cached_content
-        from .glossary_marking import glossary_entries, mark_glossary_terms
+    if glossary is not None:
+        return _cached(
+            f"md:v2:glossary:{glossary.digest}:{digest}",
+            lambda: _marked(render_markdown_document(text), glossary, f"gloss-{digest[:8]}"),
+        )
+    return _cached("md:v2:" + digest, lambda: _rendered(text))
 
-        def build():
-            plain = render_markdown_document(text)
-            html = mark_glossary_terms(plain.html, glossary_entries(), id_prefix=f"gloss-{digest[:8]}")
-            return RenderedMarkdown(html=html, headings=plain.headings)
 
-        return cached_content(f"md:v1:glossary:{digest}", build, CACHE_SECONDS)
-    key = "md:v1:" + digest
+def _rendered(text):
+    converter = _converter()
+    html = sanitise_html(converter.convert(text))
+    return RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
+
+
+def _marked(plain, glossary, id_prefix):
+    return RenderedMarkdown(html=glossary.mark(plain.html, id_prefix), headings=plain.headings)
+
+
+def _cached(key, build):
+    """Keyed by hashes of everything the result depends on, so never stale: kept in this
+    process's memory (bounded) as well as in the shared cache."""
     rendered = _rendered_here.get(key)
     if rendered is None:
         rendered = cache.get(key)
     if rendered is None:
-        converter = _converter()
-        html = sanitise_html(converter.convert(text))
-        rendered = RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
+        rendered = build()
         cache.set(key, rendered, CACHE_SECONDS)
     if len(_rendered_here) >= KEPT_IN_PROCESS:
         _rendered_here.clear()  # a crude bound: the whole course is a few hundred blocks
@@ -121,7 +130,7 @@ def render_markdown_document(text, glossary=False):
     return rendered
 
 
-def render_markdown(text, glossary=False):
+def render_markdown(text, glossary=None):
     """Markdown source to sanitised HTML, marked safe for templates.
 
     Also django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION, so the admin preview

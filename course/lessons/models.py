@@ -16,8 +16,10 @@ from modelcluster.fields import ParentalManyToManyField
 
 from .blocks import LessonBodyBlock, MarkdownBlock
 from .content_version import cached_content
+from .glossary_marking import Glossary
 from .markdown import render_markdown_document
 from .page_cache import mark_cacheable
+from .timeline import course_timeline
 
 
 def lines(text):
@@ -85,6 +87,13 @@ class GlossaryTerm(index.Indexed, models.Model):
     @property
     def anchor(self):
         return f"term-{self.slug}"
+
+    @classmethod
+    def current_glossary(cls):
+        """Every term, for the Markdown renderer to mark; cached until course content changes."""
+        return cached_content(
+            "glossary", lambda: Glossary.of(cls.objects.order_by("term").values_list("term", "slug", "definition"))
+        )
 
 
 class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
@@ -268,8 +277,6 @@ class TimelinePage(PublicPageMixin, Page):
         verbose_name = _("timeline page")
 
     def get_context(self, request, *args, **kwargs):
-        from .timeline import course_timeline
-
         context = super().get_context(request, *args, **kwargs)
         context["events"] = course_timeline(LessonPage.objects.live().descendant_of(self.get_parent()))
         return context

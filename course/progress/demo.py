@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from course.lessons.models import LessonPage, ModulePage
-from course.lessons.roles import INSTRUCTORS
+from course.site.roles import INSTRUCTORS
 from course.quiz.answers import right_answer
 from course.quiz.attempts import open_attempt, questions_with_choices, submit_attempt
 from course.quiz.models import Quiz, QuizKind

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from course.lessons.models import LessonPage, ModulePage
-from course.lessons.roles import INSTRUCTORS
+from course.site.roles import INSTRUCTORS
 from course.progress.demo import DEMO_PASSWORD, ensure_demo_accounts
 from course.progress.models import Certificate, LessonCompletion
 from course.progress.rules import COMPLETE, NOT_STARTED

@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 
 from ..content_version import cached_content
 from ..markdown import render_markdown
+from ..models import GlossaryTerm
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ def safe_markdown(text):
 @register.filter
 def glossary_markdown(text):
     """Markdown with glossary terms marked in context (explanations; never quiz prompts or choices)."""
-    return render_markdown(text, glossary=True)
+    return render_markdown(text, glossary=GlossaryTerm.current_glossary())
 
 
 @register.filter
