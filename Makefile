@@ -41,6 +41,7 @@ test: install lint
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m course.operations.audit requirements.txt
 
 # 200 learners for 60 s against gunicorn + PostgreSQL on 127.0.0.1 (docs/performance.md).

@@ -76,7 +76,7 @@ SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from django.middleware.csrf import _get_new_csrf_string
 from urllib.parse import urlencode
 from course.lessons.models import LessonPage
-from course.progress.demo import take
+from devtools.demo import take
 from course.quiz.attempts import open_attempt
 from course.quiz.models import Attempt, Quiz, QuizKind
 from tests.quiz.builders import right_form_data
