@@ -14,7 +14,7 @@ block's text, so the sentence itself reads on unchanged.
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import escape, strip_tags
 
@@ -48,10 +48,11 @@ def entries_from_terms(terms):
 
 @dataclass(frozen=True)
 class Glossary:
-    """What the Markdown renderer is given to mark terms with (it imports no models)."""
+    """What the Markdown renderer is given to mark terms with (it imports no models).
+    Equal and hashed by `digest`, so the renderer's memo compares a short string."""
 
-    entries: tuple  # of GlossaryEntry
-    digest: str  # a hash of the entries: part of the rendered text's cache key
+    entries: tuple = field(compare=False)  # of GlossaryEntry
+    digest: str  # a hash of the entries
 
     @classmethod
     def of(cls, terms):

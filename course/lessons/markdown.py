@@ -1,16 +1,16 @@
 """Markdown to safe HTML: the one renderer for pages, quizzes and the admin preview.
 
 Python-Markdown renders; nh3 (an allowlist sanitiser) then removes anything that
-could run script. Results are cached by a hash of the source text, so a
-revision's Markdown is rendered once however often it is read.
+could run script. Results are memoised per process by source text, so a
+revision's Markdown is rendered once per process however often it is read.
 """
 
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 import markdown
@@ -32,10 +32,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-CACHE_SECONDS = 60 * 60 * 24
-# Rendered by content hash, so never stale: kept in this process's memory as well as the shared cache.
+# Results kept per process (each is a few kB; the whole course is a few hundred blocks).
 KEPT_IN_PROCESS = 2000
-_rendered_here = {}
 
 
 def slugify_heading(value, separator="-"):
@@ -88,46 +86,34 @@ def _flatten(tokens):
 
 
 def render_markdown_document(text, glossary=None):
-    """Render Markdown and list its headings; cached by content hash.
+    """Render Markdown and list its headings.
 
     `glossary`: a `glossary_marking.Glossary` (the caller reads it; this module
     knows no models) to mark its terms in context (lesson text, explanations;
-    never quiz prompts or choices). The result is cached under the glossary's
-    own hash as well, so editing a term re-marks the text.
+    never quiz prompts or choices).
+
+    Rendering is a pure function of the text (and the glossary), so each
+    process keeps its latest results in an LRU memo: nothing to invalidate.
+    Pages share their rendered HTML through the page and fragment caches.
     """
     text = text or ""
-    digest = hashlib.sha256(text.encode()).hexdigest()
     if glossary is not None:
-        return _cached(
-            f"md:v2:glossary:{glossary.digest}:{digest}",
-            lambda: _marked(render_markdown_document(text), glossary, f"gloss-{digest[:8]}"),
-        )
-    return _cached("md:v2:" + digest, lambda: _rendered(text))
+        return _marked(text, glossary)
+    return _rendered(text)
 
 
+@lru_cache(maxsize=KEPT_IN_PROCESS)
 def _rendered(text):
     converter = _converter()
     html = sanitise_html(converter.convert(text))
     return RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
 
 
-def _marked(plain, glossary, id_prefix):
+@lru_cache(maxsize=KEPT_IN_PROCESS)
+def _marked(text, glossary):
+    plain = _rendered(text)
+    id_prefix = "gloss-" + hashlib.sha256(text.encode()).hexdigest()[:8]
     return RenderedMarkdown(html=glossary.mark(plain.html, id_prefix), headings=plain.headings)
-
-
-def _cached(key, build):
-    """Keyed by hashes of everything the result depends on, so never stale: kept in this
-    process's memory (bounded) as well as in the shared cache."""
-    rendered = _rendered_here.get(key)
-    if rendered is None:
-        rendered = cache.get(key)
-    if rendered is None:
-        rendered = build()
-        cache.set(key, rendered, CACHE_SECONDS)
-    if len(_rendered_here) >= KEPT_IN_PROCESS:
-        _rendered_here.clear()  # a crude bound: the whole course is a few hundred blocks
-    _rendered_here[key] = rendered
-    return rendered
 
 
 def render_markdown(text, glossary=None):

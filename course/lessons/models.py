@@ -1,6 +1,6 @@
 """The course as Wagtail pages: CourseHomePage > ModulePage > LessonPage, plus the glossary."""
 
-from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -109,28 +109,26 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
         verbose_name = _("course home page")
 
     def route(self, request, path_components):
-        """Find a live page by its whole path in one query (Wagtail walks the tree one level per query)."""
+        """Find a live page by its whole path: one query (Wagtail's default walks the tree one
+        level per query). The map of paths is cached per content version; the page itself is
+        read fresh, so no request ever shares a page object with another."""
         if path_components:
             found = self.live_pages_by_path().get("/".join(path_components))
             if found is not None:
-                model_label, page_id = found
-                # The live page is content too: one read per content version, shared by the
-                # requests of this process (serving a page does not change it).
-                page = cached_content(
-                    f"live-page:{page_id}",
-                    lambda: apps.get_model(model_label).objects.live().filter(pk=page_id).first(),
-                )
+                content_type_id, page_id = found
+                model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django caches these
+                page = model.objects.live().filter(pk=page_id).first()
                 if page is not None:
                     return RouteResult(page)
         return super().route(request, path_components)
 
     def live_pages_by_path(self):
         def build():
-            pages = Page.objects.live().descendant_of(self).select_related("content_type")
+            pages = Page.objects.live().descendant_of(self)
             prefix = len(self.url_path)
             return {
-                page.url_path[prefix:].strip("/"): (page.content_type.model_class()._meta.label, page.pk)
-                for page in pages.only("id", "url_path", "content_type")
+                page.url_path[prefix:].strip("/"): (page.content_type_id, page.pk)
+                for page in pages.only("id", "url_path", "content_type_id")
             }
 
         return cached_content(f"live-pages-by-path:{self.pk}", build)

@@ -1,7 +1,6 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..content_version import cached_content
 from ..markdown import render_markdown
 from ..models import GlossaryTerm
 
@@ -65,29 +64,3 @@ def get_item(mapping, key):
 @register.filter
 def percent(fraction):
     return round(100 * float(fraction or 0))
-
-
-class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist, parts):
-        self.nodelist = nodelist
-        self.parts = parts
-
-    def render(self, context):
-        request = context.get("request")
-        if getattr(request, "is_preview", False):
-            return self.nodelist.render(context)  # a draft is not what is published
-        key = "fragment:" + ":".join(str(part.resolve(context)) for part in self.parts)
-        return cached_content(key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def content_fragment(parser, token):
-    """{% content_fragment "name" page.pk %}...{% endcontent_fragment %}: HTML that depends only on
-    published content, rendered once per content version and shared by every visitor.
-    Nothing inside may depend on the request or the learner."""
-    parts = token.split_contents()[1:]
-    if not parts:
-        raise template.TemplateSyntaxError("content_fragment needs a name (and whatever else the HTML varies by)")
-    nodelist = parser.parse(("endcontent_fragment",))
-    parser.delete_first_token()
-    return ContentFragmentNode(nodelist, [parser.compile_filter(part) for part in parts])
