@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext as _
 
 from .markdown import render_markdown_document
 
@@ -78,7 +79,7 @@ def _markup(entry, matched, popover_id):
         f'<{wrapper} class="gloss"><a class="gloss__term" href="{GLOSSARY_URL}#term-{escape(entry.slug)}">'
         f"{matched}</a></{wrapper}>"
         f'<button type="button" class="gloss__button" popovertarget="{popover_id}" '
-        f'aria-label="Definition of {escape(entry.term)}"></button>'
+        f'aria-label="{escape(_("Definition of %(term)s") % {"term": entry.term})}"></button>'
     )
     popover = (
         f'<div class="gloss__popover" id="{popover_id}" popover>'

@@ -6,12 +6,11 @@ revision's Markdown is rendered once per process however often it is read.
 """
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 import markdown
 import nh3
@@ -37,13 +36,10 @@ KEPT_IN_PROCESS = 2000
 
 
 def slugify_heading(value, separator="-"):
-    """The anchor of a heading: ASCII, lowercase, words joined by hyphens.
-
-    Same rule as django.utils.text.slugify, so authors can predict anchors.
-    """
-    value = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value.lower())
-    return re.sub(r"[-\s]+", separator, value).strip("-_")
+    """The anchor of a heading: django.utils.text.slugify of its text, so authors (and quiz
+    `section:` links) can predict anchors. Python-Markdown's toc passes a separator; it is
+    always "-" here."""
+    return slugify(value)
 
 
 @dataclass(frozen=True)

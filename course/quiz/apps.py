@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuizConfig(AppConfig):
     name = "course.quiz"
     label = "quiz"
-    verbose_name = "Quizzes"
+    verbose_name = _("Quizzes")
 
     def ready(self):
         from course.lessons.content_version import bump_when_saved_or_deleted

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import mark_safe
 
 from ..markdown import render_markdown
@@ -30,7 +31,12 @@ def make_list_of(item):
     return [item]
 
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def _month(number):
+    """Django's translated short month name ('Apr'), as the date filter's "M" gives it; timeline
+    dates may be BC or lack a day, which datetime.date cannot hold."""
+    if not 1 <= number <= 12:
+        raise ValueError(number)
+    return str(MONTHS_3[number]).title()
 
 
 @register.filter
@@ -39,9 +45,9 @@ def event_date(value):
     parts = str(value).split("-")
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {_month(int(parts[1]))} {parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{_month(int(parts[1]))} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return str(value)
