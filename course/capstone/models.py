@@ -12,6 +12,8 @@ from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from course.lessons.content_version import cached_content
+
 MAX_ANSWER_LENGTH = 5000
 
 
@@ -61,8 +63,6 @@ class CapstoneResponse(models.Model):
 
 def capstone_of_page(page_id):
     """The capstone shown on a lesson page (None if it has none); one query per content version."""
-    from course.lessons.content_version import cached_content
-
     return cached_content(
         "capstones-by-page",
         lambda: {capstone.page_id: capstone for capstone in Capstone.objects.only("id", "page_id", "title")},

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 CONTENT_VERSION_KEY = "course-content-version"
 
@@ -66,8 +67,6 @@ def _bump():
 
 def bump_when_saved_or_deleted(*models):
     """Connect bump_content_version to the saves and deletions of these content models."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-{signal!r}-{model!r}")
