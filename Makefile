@@ -42,6 +42,7 @@ test: install lint
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # Known vulnerabilities in every pinned runtime package (requirements.lock), from PyPI's
 # vulnerability data: needs https://pypi.org/pypi/<name>/<version>/json, so not part of

@@ -27,8 +27,10 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 LUA = str(ROOT / "bench" / "report.lua")
 DURATION = os.environ.get("BENCH_SECONDS", "6")
 CONNECTIONS = 16
-PG_URL = "postgres://postgres@127.0.0.1:5432/course_bench"
-REDIS_URL = "redis://127.0.0.1:6379/3"
+# Overridable so that two checkouts can run the benchmark at once without sharing a database.
+PG_DATABASE = os.environ.get("BENCH_DATABASE", "course_bench")
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 TARGETS = {
     "home (anonymous)": ("ratio", 0.5),
     "lesson (anonymous)": ("ratio", 0.5),
@@ -74,7 +76,7 @@ SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from django.middleware.csrf import _get_new_csrf_string
 from urllib.parse import urlencode
 from course.lessons.models import LessonPage
-from course.progress.demo import take
+from devtools.demo import take
 from course.quiz.attempts import open_attempt
 from course.quiz.models import Attempt, Quiz, QuizKind
 from tests.quiz.builders import right_form_data
@@ -284,7 +286,7 @@ def main():
         sqlite_env = {**base_env, "DATABASE_URL": f"sqlite:///{Path(workdir) / 'bench.sqlite3'}"}
         results.append(("SQLite, file cache", run_database("SQLite", sqlite_env, workdir)))
         if answers("127.0.0.1", 5432):
-            recreate_database("course_bench")
+            recreate_database(PG_DATABASE)
             pg_env = {**base_env, "DATABASE_URL": PG_URL}
             label = "PostgreSQL"
             if answers("127.0.0.1", 6379):

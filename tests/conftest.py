@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from course.lessons.models import CourseHomePage, LessonPage, ModulePage
-from course.lessons.roles import INSTRUCTORS
 from course.quiz.models import Choice, Question, Quiz, QuizKind
+from course.site.roles import INSTRUCTORS
 
 PASSWORD = "a-long-test-password-41"
 

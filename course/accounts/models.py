@@ -2,6 +2,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Learners made up by `generate_learners` (devtools; `make run` adds 30): they fill the
+# instructors' reports for a demo but are kept out of every figure learners see (polls).
+SYNTHETIC_USERNAME_PREFIX = "synthetic-"
+
 
 class User(AbstractUser):
     """A learner, instructor or administrator.

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CapstoneConfig(AppConfig):
     name = "course.capstone"
     label = "capstone"
-    verbose_name = "Capstone"
+    verbose_name = _("Capstone")
 
     def ready(self):
         from course.lessons.content_version import bump_when_saved_or_deleted

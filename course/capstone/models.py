@@ -12,6 +12,8 @@ from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from course.lessons.content_version import cached_content
+
 MAX_ANSWER_LENGTH = 5000
 
 
@@ -73,3 +75,11 @@ class CapstoneDraft(models.Model):
 
     def __str__(self):
         return f"{self.learner} - {self.capstone} (draft)"
+
+
+def capstone_of_page(page_id):
+    """The capstone shown on a lesson page (None if it has none); one query per content version."""
+    return cached_content(
+        "capstones-by-page",
+        lambda: {capstone.page_id: capstone for capstone in Capstone.objects.only("id", "page_id", "title")},
+    ).get(page_id)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LessonsConfig(AppConfig):
     name = "course.lessons"
     label = "lessons"
-    verbose_name = "Lessons"
+    verbose_name = _("Lessons")
 
     def ready(self):
         from django.db.models.signals import post_delete

@@ -17,13 +17,16 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 CONTENT_VERSION_KEY = "course-content-version"
 
 # Per request, a one-slot list: the version once read (None before the first read).
 _version_of_this_request = ContextVar("content_version_of_this_request", default=None)
-# Values of the newest version seen by this process; emptied when the version changes.
+# Values of the newest version seen by this process; emptied when the version changes
+# (and, as a bound, when previews and imports have filed very many under one version).
 _kept = {"version": None, "values": {}}
+KEPT_IN_PROCESS = 5000
 
 
 def _new_version():
@@ -64,21 +67,15 @@ def _bump():
 
 def bump_when_saved_or_deleted(*models):
     """Connect bump_content_version to the saves and deletions of these content models."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-{signal!r}-{model!r}")
 
 
 def _kept_values(version):
-    if _kept["version"] != version:
+    if _kept["version"] != version or len(_kept["values"]) >= KEPT_IN_PROCESS:
         _kept.update(version=version, values={})
     return _kept["values"]
-
-
-def _key(name, version):
-    return f"{name}:v{version}"
 
 
 def get_versioned(name, version=None):
@@ -86,20 +83,19 @@ def get_versioned(name, version=None):
     from this process's memory, else from the shared cache. `version`: the one the
     caller read, so a value is never filed under a version newer than its data."""
     version = version or content_version()
-    values, key = _kept_values(version), _key(name, version)
-    if key not in values:
-        value = cache.get(key)
+    values = _kept_values(version)
+    if name not in values:
+        value = cache.get(name, version=version)  # Django's key versioning
         if value is None:
             return None
-        values[key] = value
-    return values[key]
+        values[name] = value
+    return values[name]
 
 
 def set_versioned(name, value, timeout, version=None):
     version = version or content_version()
-    key = _key(name, version)
-    cache.set(key, value, timeout)
-    _kept_values(version)[key] = value
+    cache.set(name, value, timeout, version=version)
+    _kept_values(version)[name] = value
 
 
 def cached_content(name, build, timeout=60 * 60):

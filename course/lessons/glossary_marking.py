@@ -1,7 +1,7 @@
 """Glossary terms in context: the first use of each term in each section of
 rendered Markdown is marked as a definition with a popover.
 
-Runs on the sanitised HTML (course.lessons.markdown), so the markup it adds is
+Runs on the sanitised HTML (course.lessons.markdown, which is given a `Glossary`), so the markup it adds is
 the only markup the sanitiser did not see; everything it inserts is built here
 from escaped text. A section starts at each <h2>. Nothing is marked inside
 links, headings, code, buttons or an existing <dfn>/<abbr>.
@@ -12,10 +12,14 @@ keyboard-operable, closes on Escape, no script needed). The popovers follow the
 block's text, so the sentence itself reads on unchanged.
 """
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext as _
+
+from .markdown import render_markdown_document
 
 GLOSSARY_URL = "/glossary/"
 SKIPPED_TAGS = {"a", "abbr", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style"}
@@ -37,12 +41,28 @@ class GlossaryEntry:
 
 def entries_from_terms(terms):
     """GlossaryEntry per (term, slug, Markdown definition); the definition becomes plain text."""
-    from .markdown import render_markdown_document
-
     return tuple(
         GlossaryEntry(term, slug, " ".join(strip_tags(render_markdown_document(definition).html).split()))
         for term, slug, definition in terms
     )
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """What the Markdown renderer is given to mark terms with (it imports no models).
+    Equal and hashed by `digest`, so the renderer's memo compares a short string."""
+
+    entries: tuple = field(compare=False)  # of GlossaryEntry
+    digest: str  # a hash of the entries
+
+    @classmethod
+    def of(cls, terms):
+        """From (term, slug, Markdown definition) rows."""
+        entries = entries_from_terms(terms)
+        return cls(entries=entries, digest=hashlib.sha256(repr(entries).encode()).hexdigest()[:16])
+
+    def mark(self, html, id_prefix):
+        return mark_glossary_terms(html, self.entries, id_prefix)
 
 
 def _pattern(entries):
@@ -59,7 +79,7 @@ def _markup(entry, matched, popover_id):
         f'<{wrapper} class="gloss"><a class="gloss__term" href="{GLOSSARY_URL}#term-{escape(entry.slug)}">'
         f"{matched}</a></{wrapper}>"
         f'<button type="button" class="gloss__button" popovertarget="{popover_id}" '
-        f'aria-label="Definition of {escape(entry.term)}"></button>'
+        f'aria-label="{escape(_("Definition of %(term)s") % {"term": entry.term})}"></button>'
     )
     popover = (
         f'<div class="gloss__popover" id="{popover_id}" popover>'
@@ -105,14 +125,3 @@ def mark_glossary_terms(html, entries, id_prefix="g"):
             out.append(token)
     # Popovers sit after the text (they render in the top layer wherever they are in the DOM).
     return "".join(out) + "".join(popovers)
-
-
-def glossary_entries():
-    """Every glossary term, cached until course content (glossary included) changes."""
-    from .content_version import cached_content
-    from .models import GlossaryTerm
-
-    def build():
-        return entries_from_terms(GlossaryTerm.objects.order_by("term").values_list("term", "slug", "definition"))
-
-    return cached_content("glossary-entries", build)

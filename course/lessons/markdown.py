@@ -1,17 +1,16 @@
 """Markdown to safe HTML: the one renderer for pages, quizzes and the admin preview.
 
 Python-Markdown renders; nh3 (an allowlist sanitiser) then removes anything that
-could run script. Results are cached by a hash of the source text, so a
-revision's Markdown is rendered once however often it is read.
+could run script. Results are memoised per process by source text, so a
+revision's Markdown is rendered once per process however often it is read.
 """
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 import markdown
 import nh3
@@ -32,20 +31,15 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-CACHE_SECONDS = 60 * 60 * 24
-# Rendered by content hash, so never stale: kept in this process's memory as well as the shared cache.
+# Results kept per process (each is a few kB; the whole course is a few hundred blocks).
 KEPT_IN_PROCESS = 2000
-_rendered_here = {}
 
 
 def slugify_heading(value, separator="-"):
-    """The anchor of a heading: ASCII, lowercase, words joined by hyphens.
-
-    Same rule as django.utils.text.slugify, so authors can predict anchors.
-    """
-    value = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value.lower())
-    return re.sub(r"[-\s]+", separator, value).strip("-_")
+    """The anchor of a heading: django.utils.text.slugify of its text, so authors (and quiz
+    `section:` links) can predict anchors. Python-Markdown's toc passes a separator; it is
+    always "-" here."""
+    return slugify(value)
 
 
 @dataclass(frozen=True)
@@ -87,41 +81,38 @@ def _flatten(tokens):
         yield from _flatten(token["children"])
 
 
-def render_markdown_document(text, glossary=False):
-    """Render Markdown and list its headings; cached by content hash.
+def render_markdown_document(text, glossary=None):
+    """Render Markdown and list its headings.
 
-    `glossary`: mark glossary terms in context (lesson text, explanations; never
-    quiz prompts or choices). That result is cached under the content version as
-    well, so editing the glossary (or any content) re-marks it.
+    `glossary`: a `glossary_marking.Glossary` (the caller reads it; this module
+    knows no models) to mark its terms in context (lesson text, explanations;
+    never quiz prompts or choices).
+
+    Rendering is a pure function of the text (and the glossary), so each
+    process keeps its latest results in an LRU memo: nothing to invalidate.
+    Pages share their rendered HTML through the page and fragment caches.
     """
     text = text or ""
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    if glossary:
-        from .content_version import cached_content
-        from .glossary_marking import glossary_entries, mark_glossary_terms
-
-        def build():
-            plain = render_markdown_document(text)
-            html = mark_glossary_terms(plain.html, glossary_entries(), id_prefix=f"gloss-{digest[:8]}")
-            return RenderedMarkdown(html=html, headings=plain.headings)
-
-        return cached_content(f"md:v1:glossary:{digest}", build, CACHE_SECONDS)
-    key = "md:v1:" + digest
-    rendered = _rendered_here.get(key)
-    if rendered is None:
-        rendered = cache.get(key)
-    if rendered is None:
-        converter = _converter()
-        html = sanitise_html(converter.convert(text))
-        rendered = RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
-        cache.set(key, rendered, CACHE_SECONDS)
-    if len(_rendered_here) >= KEPT_IN_PROCESS:
-        _rendered_here.clear()  # a crude bound: the whole course is a few hundred blocks
-    _rendered_here[key] = rendered
-    return rendered
+    if glossary is not None:
+        return _marked(text, glossary)
+    return _rendered(text)
 
 
-def render_markdown(text, glossary=False):
+@lru_cache(maxsize=KEPT_IN_PROCESS)
+def _rendered(text):
+    converter = _converter()
+    html = sanitise_html(converter.convert(text))
+    return RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
+
+
+@lru_cache(maxsize=KEPT_IN_PROCESS)
+def _marked(text, glossary):
+    plain = _rendered(text)
+    id_prefix = "gloss-" + hashlib.sha256(text.encode()).hexdigest()[:8]
+    return RenderedMarkdown(html=glossary.mark(plain.html, id_prefix), headings=plain.headings)
+
+
+def render_markdown(text, glossary=None):
     """Markdown source to sanitised HTML, marked safe for templates.
 
     Also django-markdownx's MARKDOWNX_MARKDOWNIFY_FUNCTION, so the admin preview

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +18,11 @@ from modelcluster.fields import ParentalManyToManyField
 
 from .blocks import LessonBodyBlock, MarkdownBlock
 from .content_version import cached_content
+from .glossary_marking import Glossary
 from .markdown import render_markdown_document
 from .page_cache import mark_cacheable
 from .reading_time import reading_minutes, words_in_blocks
+from .timeline import course_timeline
 
 
 def lines(text):
@@ -89,6 +91,13 @@ class GlossaryTerm(index.Indexed, models.Model):
     def anchor(self):
         return f"term-{self.slug}"
 
+    @classmethod
+    def current_glossary(cls):
+        """Every term, for the Markdown renderer to mark; cached until course content changes."""
+        return cached_content(
+            "glossary", lambda: Glossary.of(cls.objects.order_by("term").values_list("term", "slug", "definition"))
+        )
+
 
 class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
     tagline = models.CharField(max_length=200, blank=True)
@@ -103,28 +112,26 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
         verbose_name = _("course home page")
 
     def route(self, request, path_components):
-        """Find a live page by its whole path in one query (Wagtail walks the tree one level per query)."""
+        """Find a live page by its whole path: one query (Wagtail's default walks the tree one
+        level per query). The map of paths is cached per content version; the page itself is
+        read fresh, so no request ever shares a page object with another."""
         if path_components:
             found = self.live_pages_by_path().get("/".join(path_components))
             if found is not None:
-                model_label, page_id = found
-                # The live page is content too: one read per content version, shared by the
-                # requests of this process (serving a page does not change it).
-                page = cached_content(
-                    f"live-page:{page_id}",
-                    lambda: apps.get_model(model_label).objects.live().filter(pk=page_id).first(),
-                )
+                content_type_id, page_id = found
+                model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django caches these
+                page = model.objects.live().filter(pk=page_id).first()
                 if page is not None:
                     return RouteResult(page)
         return super().route(request, path_components)
 
     def live_pages_by_path(self):
         def build():
-            pages = Page.objects.live().descendant_of(self).select_related("content_type")
+            pages = Page.objects.live().descendant_of(self)
             prefix = len(self.url_path)
             return {
-                page.url_path[prefix:].strip("/"): (page.content_type.model_class()._meta.label, page.pk)
-                for page in pages.only("id", "url_path", "content_type")
+                page.url_path[prefix:].strip("/"): (page.content_type_id, page.pk)
+                for page in pages.only("id", "url_path", "content_type_id")
             }
 
         return cached_content(f"live-pages-by-path:{self.pk}", build)
@@ -288,8 +295,6 @@ class TimelinePage(PublicPageMixin, Page):
         verbose_name = _("timeline page")
 
     def get_context(self, request, *args, **kwargs):
-        from .timeline import course_timeline
-
         context = super().get_context(request, *args, **kwargs)
         context["events"] = course_timeline(LessonPage.objects.live().descendant_of(self.get_parent()))
         return context

@@ -1,6 +1,9 @@
 """Site-wide navigation, built from the page tree once per content version."""
 
+from wagtail.models import Page
+
 from .content_version import cached_content
+from .models import CourseHomePage, GlossaryPage, TimelinePage
 
 
 def course_navigation():
@@ -8,8 +11,6 @@ def course_navigation():
 
 
 def build_navigation():
-    from .models import CourseHomePage, GlossaryPage, TimelinePage
-
     def url_of(model):
         page = model.objects.live().first()
         return page.url if page else None
@@ -30,7 +31,5 @@ def page_links():
 
 
 def build_page_links():
-    from wagtail.models import Page
-
     pages = Page.objects.live().only("id", "path", "depth", "url_path", "title")
     return {page.pk: (page.url, page.title) for page in pages}

@@ -71,8 +71,8 @@ class AnonymousPageCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not request.user.is_authenticated
-            # A page that used the CSRF token holds a per-visitor secret.
+            # A page that used the CSRF token holds a per-visitor secret (Django sets this
+            # whenever get_token() runs; a form on the page, or a csrf cookie sent back).
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and not request.META.get("CSRF_COOKIE_USED")
             and not response.cookies
         )

@@ -1,18 +1,28 @@
 """Wagtail finds the Site of every page request with a query, and then loads the
 site's root page with two more. The answer changes only when a Site or a page
-changes, which bumps the content version, so it is cached under that version."""
+changes, which bumps the content version, so it is cached under that version.
+
+Two Wagtail names outside its documented API are used, both pinned by
+tests/lessons/test_wagtail_internals_pinned.py: `get_site_for_hostname` (what
+`Site.find_for_request` itself calls) and `request._wagtail_site`, where
+`Site.find_for_request` looks first ("The site will be cached via
+request._wagtail_site", its docstring). Wagtail has no public hook to supply the
+request's site."""
 
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
 from .content_version import cached_content
 
 
-def site_with_root_page(request):
-    site = Site._find_for_request(request)
-    if site is not None:
-        site.root_page.specific  # noqa: B018 - loaded now, so it is cached with the site
+def site_with_root_page(hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page.specific  # noqa: B018 - loaded now, so it is cached with the site
     return site
 
 
@@ -30,8 +40,8 @@ class CachedSiteMiddleware:
         if getattr(view_func, "needs_no_site", False):
             return None
         # get_host() checks ALLOWED_HOSTS, so visitors cannot fill the cache with made-up hosts.
-        hostname = split_domain_port(request.get_host())[0]
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         request._wagtail_site = cached_content(
-            f"site-for:{hostname}:{request.get_port()}", lambda: site_with_root_page(request)
+            f"site-for:{hostname}:{port}", lambda: site_with_root_page(hostname, port)
         )
         return None

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgressConfig(AppConfig):
     name = "course.progress"
     label = "progress"
-    verbose_name = "Progress"
+    verbose_name = _("Progress")
 
     def ready(self):
         from . import receivers  # noqa: F401 - connects the signal receivers

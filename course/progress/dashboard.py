@@ -2,59 +2,27 @@
 
 The record (progress, certificate, missed questions, recent attempts) costs a
 handful of queries and ~50 table rows of template. It changes only when the
-learner submits an attempt, completes a lesson or gets a certificate, or when
-course content changes; one query reads a fingerprint of exactly that (and
-the live count of reviews due), and the rendered record is kept in the cache
-under it. Keys carry the learner's id: no one is ever shown another's record.
+learner's records change or course content changes, so it is kept in the cache
+under the learner's version (learner_version.py, bumped by receivers) and the
+content version: reading it costs no query. Keys carry the learner's id: no one
+is ever shown another's record. The reviews due are counted live by the page
+(`review_due_count`), not here: progress does not depend on review.
 """
 
-import hashlib
-from dataclasses import dataclass
-
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Case, Count, OuterRef, Subquery, When, Window
 from django.template.loader import render_to_string
 
 from course.lessons.content_version import content_version
 from course.quiz.models import Attempt, Confidence, Response
-from course.review.models import ReviewCard
-from course.review.receivers import today
 
-from .models import Certificate, LessonCompletion
+from .learner_version import learner_version
+from .models import Certificate
 from .standing import learner_progress
 
 TO_REVIEW_SHOWN = 10
 HISTORY_SHOWN = 20
 RECORD_CACHE_SECONDS = 24 * 60 * 60
-
-
-@dataclass(frozen=True)
-class DashboardState:
-    learner_id: int
-    fingerprint: str
-    reviews_due: int
-
-
-# Read on every view of the dashboard, so written out once (the ORM would spend longer
-# composing it than the database spends running it). Portable SQL.
-STATE_SQL = f"""
-    SELECT (SELECT COUNT(*) FROM {Attempt._meta.db_table} WHERE learner_id = %(learner)s AND submitted_at IS NOT NULL),
-           (SELECT MAX(submitted_at) FROM {Attempt._meta.db_table} WHERE learner_id = %(learner)s),
-           (SELECT COUNT(*) FROM {LessonCompletion._meta.db_table} WHERE learner_id = %(learner)s),
-           (SELECT MAX(id) FROM {LessonCompletion._meta.db_table} WHERE learner_id = %(learner)s),
-           (SELECT MAX(id) FROM {Certificate._meta.db_table} WHERE learner_id = %(learner)s),
-           (SELECT COUNT(*) FROM {ReviewCard._meta.db_table} WHERE learner_id = %(learner)s AND due_on <= %(today)s)
-"""  # noqa: S608 - table names from the models, values as parameters
-
-
-def dashboard_state(learner):
-    """What the learner's record depends on, and the reviews due today: one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(STATE_SQL, {"learner": learner.pk, "today": today()})
-        *record, reviews_due = cursor.fetchone()
-    fingerprint = hashlib.sha256(repr((content_version(), *record)).encode()).hexdigest()[:24]
-    return DashboardState(learner.pk, fingerprint, reviews_due or 0)
 
 
 def missed_questions(learner, limit=TO_REVIEW_SHOWN):
@@ -108,10 +76,10 @@ def build_learner_record(learner):
     }
 
 
-def learner_record(learner, state):
+def learner_record(learner):
     """{"overview": html, "details": html} for the learner, from the cache when unchanged.
     Rendered without the request: nothing in it depends on anything but the learner's data."""
-    key = f"learner-record:{state.learner_id}:{state.fingerprint}"
+    key = f"learner-record:{learner.pk}:{learner_version(learner.pk)}:{content_version()}"
     record = cache.get(key)
     if record is None:
         context = build_learner_record(learner)

@@ -1,12 +1,20 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from course.quiz.models import QuizKind
+from course.quiz.models import Attempt, QuizKind
 from course.quiz.signals import attempt_graded
 
+from .learner_version import bump_for_graded_attempt, bump_for_instance
 from .models import Certificate, LessonCompletion
 from .standing import learner_progress
+
+# The dashboard's record is cached under the learner's version (learner_version.py).
+attempt_graded.connect(bump_for_graded_attempt, dispatch_uid="learner-version-graded")
+for _model in (Attempt, LessonCompletion, Certificate):
+    for _signal in (post_save, post_delete):
+        _signal.connect(bump_for_instance, sender=_model, dispatch_uid=f"learner-version-{_signal!r}-{_model!r}")
 
 
 @receiver(attempt_graded)

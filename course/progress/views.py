@@ -11,19 +11,14 @@ from django.views.decorators.http import require_POST
 from course.lessons.models import LessonPage
 from course.lessons.privacy import require_page_access
 
-from .dashboard import dashboard_state, learner_record
+from .dashboard import learner_record
 from .models import Certificate, LessonCompletion
 from .receivers import issue_certificate_if_complete, lock_learner
 
 
 @login_required
 def dashboard(request):
-    state = dashboard_state(request.user)
-    return TemplateResponse(
-        request,
-        "progress/dashboard.html",
-        {"record": learner_record(request.user, state), "due_reviews": state.reviews_due},
-    )
+    return TemplateResponse(request, "progress/dashboard.html", {"record": learner_record(request.user)})
 
 
 @login_required

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuizConfig(AppConfig):
     name = "course.quiz"
     label = "quiz"
-    verbose_name = "Quizzes"
+    verbose_name = _("Quizzes")
 
     def ready(self):
         from course.lessons.content_version import bump_when_saved_or_deleted
@@ -15,8 +16,8 @@ class QuizConfig(AppConfig):
         bump_when_saved_or_deleted(Quiz, Question, Choice)
 
     def export_learner_data(self, learner):
-        from .question_types import given_answer_text
         from .models import Attempt
+        from .question_types import given_answer_text
 
         attempts = Attempt.objects.filter(learner=learner).select_related("quiz")
         attempts = attempts.prefetch_related("responses__question__choices")

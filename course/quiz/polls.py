@@ -2,12 +2,15 @@
 
 Counts people, not attempts (a learner who retakes a quiz counts once per
 option they chose), and shows nothing until POLL_MIN_RESPONDENTS learners have
-answered, so a small count cannot point at anyone.
+answered, so a small count cannot point at anyone. Synthetic learners (demo
+data from `make run`) are never counted: learners see only real answers.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+
+from course.accounts.models import SYNTHETIC_USERNAME_PREFIX
 
 from .models import POLL_MIN_RESPONDENTS, Response
 
@@ -38,7 +41,9 @@ def poll_distributions(questions):
     polls = [question for question in questions if question.is_poll]
     if not polls:
         return {}
-    answered = Response.objects.filter(question__in=polls, answer__isnull=False, attempt__submitted_at__isnull=False)
+    answered = Response.objects.filter(
+        question__in=polls, answer__isnull=False, attempt__submitted_at__isnull=False
+    ).exclude(attempt__learner__username__startswith=SYNTHETIC_USERNAME_PREFIX)
     respondents = dict(
         answered.values_list("question_id").annotate(n=Count("attempt__learner_id", distinct=True)).order_by()
     )

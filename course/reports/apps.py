@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "course.reports"
     label = "reports"
-    verbose_name = "Instructor reports"
+    verbose_name = _("Instructor reports")

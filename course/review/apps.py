@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewConfig(AppConfig):
     name = "course.review"
     label = "review"
-    verbose_name = "Spaced review"
+    verbose_name = _("Spaced review")
 
     def ready(self):
         from . import receivers  # noqa: F401 - connects the signal receivers

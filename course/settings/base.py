@@ -21,8 +21,6 @@ INSTALLED_APPS = [
     "course.importer",
     "course.operations",
     "course.site",
-    "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

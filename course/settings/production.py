@@ -5,7 +5,8 @@ DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings (EMAIL_HOST, ...).
 """
 
 import os
-import sys
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
@@ -13,11 +14,10 @@ DEBUG = False
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    sys.stderr.write(
+    raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is not set. Production settings need a long random secret, e.g.\n"
-        "  export DJANGO_SECRET_KEY=\"$(python -c 'import secrets; print(secrets.token_urlsafe(50))')\"\n"
+        "  export DJANGO_SECRET_KEY=\"$(python -c 'import secrets; print(secrets.token_urlsafe(50))')\""
     )
-    sys.exit(1)
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]

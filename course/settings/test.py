@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# Demo accounts, synthetic learners and report timings (`make run`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from course.progress.demo import take as take_quiz
 from course.progress.models import Certificate, LessonCompletion
 from course.quiz.models import Quiz, QuizKind
+from devtools.demo import take as take_quiz
 
 
 @pytest.fixture

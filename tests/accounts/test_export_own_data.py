@@ -78,9 +78,9 @@ def test_the_export_needs_a_login(client):
 
 
 def test_the_export_holds_question_and_answer_text_and_confidence(login, learner, lesson_1_1):
-    from course.quiz.question_types import right_answer
     from course.quiz.attempts import open_attempt, submit_attempt
     from course.quiz.models import Quiz
+    from course.quiz.question_types import right_answer
 
     check = Quiz.objects.get(page=lesson_1_1)
     question = check.questions.prefetch_related("choices").first()

@@ -1,4 +1,4 @@
-"""The course text avoids the known errors listed in /work/shared/facts.md and
+"""The course text avoids the known errors listed in the project's checked facts and
 states the key changeable facts correctly.
 
 Only what the course presents as true is checked (see course_text.claim_sentences):

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
-from course.lessons.facts_report import items_due_for_review
 from course.lessons.models import LessonPage
 from course.quiz.models import Question
+from course.reports.facts_due import items_due_for_review
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/reports/facts-due/"

@@ -91,3 +91,16 @@ def test_a_change_bumps_the_version_again_once_committed(django_capture_on_commi
         bump_content_version()
         before_commit = content_version()
     assert content_version() == before_commit + 1
+
+
+def test_saving_a_draft_does_not_bump_the_version(lesson_1_1, django_capture_on_commit_callbacks):
+    """Visitors see only published content: a draft must not empty every cache."""
+    before = content_version()
+    draft = lesson_1_1.get_latest_revision_as_object()
+    draft.summary = "A draft nobody sees yet."
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision()
+    assert content_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    assert content_version() != before

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 import pytest
 
-from course.lessons.roles import INSTRUCTORS
+from course.site.roles import INSTRUCTORS
 
 pytestmark = pytest.mark.django_db
 

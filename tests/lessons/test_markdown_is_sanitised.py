@@ -100,3 +100,22 @@ def test_safe_markdown_is_kept(login, instructor):
     assert "<strong>Bold</strong>" in html
     assert 'href="https://example.com/page"' in html
     assert 'src="/media/map.png"' in html
+
+
+def test_heading_anchors_are_djangos_slugify_for_every_heading_of_the_shipped_course():
+    """Quiz `section:` links name anchors: the shipped content's headings keep theirs."""
+    import re
+    from html import unescape
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.utils.text import slugify
+
+    from course.lessons.markdown import render_markdown_document
+
+    texts = [path.read_text(encoding="utf-8") for path in (Path(settings.BASE_DIR) / "content").rglob("*.md")]
+    headings = [heading for text in texts for heading in render_markdown_document(text).headings]
+    assert len(headings) > 50
+    for heading in headings:
+        # Python-Markdown adds "_1", "_2" to a repeated anchor within one text.
+        assert re.sub(r"_\d+$", "", heading.anchor) == slugify(unescape(heading.title)), heading

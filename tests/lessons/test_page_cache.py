@@ -89,3 +89,42 @@ def test_a_learner_never_sees_another_learners_lesson_state(client, login, learn
     login(other_learner)
     html = client.get(lesson_1_1.url).content.decode()
     assert 'class="state state--not_started"' in html and "state--in_progress" not in html
+
+
+def test_a_page_that_used_the_csrf_token_is_not_stored(rf):
+    """A page holding a CSRF token holds a per-visitor secret: it is never stored for others."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from course.lessons.content_version import get_versioned
+    from course.lessons.page_cache import AnonymousPageCacheMiddleware, mark_cacheable
+
+    def page_with_a_form(request):
+        get_token(request)  # what {% csrf_token %} does
+        return mark_cacheable(HttpResponse("<form>...</form>"))
+
+    request = rf.get("/a-page-with-a-form/")
+    request.user = AnonymousUser()
+    request._anonymous_page_key = "anonymous-page:testserver:/a-page-with-a-form/"
+    response = AnonymousPageCacheMiddleware(page_with_a_form)(request)
+
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert get_versioned(request._anonymous_page_key) is None
+
+
+def test_the_same_page_without_the_token_is_stored(rf):
+    """The counterpart of the test above: only the token keeps the page out."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from course.lessons.content_version import get_versioned
+    from course.lessons.page_cache import AnonymousPageCacheMiddleware, mark_cacheable
+
+    request = rf.get("/a-plain-page/")
+    request.user = AnonymousUser()
+    request._anonymous_page_key = "anonymous-page:testserver:/a-plain-page/"
+    response = AnonymousPageCacheMiddleware(lambda request: mark_cacheable(HttpResponse("<p>plain</p>")))(request)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert get_versioned(request._anonymous_page_key)[0] == b"<p>plain</p>"

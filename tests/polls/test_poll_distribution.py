@@ -69,3 +69,32 @@ def test_a_learner_retaking_a_poll_counts_once_per_view(make_user, poll_only_qui
 def test_the_note_is_shown_beside_the_result(make_user, poll_only_quiz):
     client, attempt = answer_poll(make_user, poll_only_quiz, ["Stay"])
     assert "Some states say <strong>yes</strong>" in review_html(client, attempt)
+
+
+def test_four_learners_are_still_too_few_to_show_anything(make_user, poll_only_quiz):
+    """The threshold is five: with four, one learner's answer could be worked out."""
+    client, attempt = answer_poll(make_user, poll_only_quiz, ["Stay", "Stay", "Leave", "Unsure"])
+    html = review_html(client, attempt)
+    assert "once 1 more" in html
+    assert "poll-result__table" not in html
+
+
+def test_synthetic_learners_are_not_counted(make_user, poll_only_quiz):
+    """The demo's made-up learners (`make run`) never appear in what learners see."""
+    answer_poll(make_user, poll_only_quiz, ["Stay", "Stay", "Leave"])
+    from django.test import Client
+
+    from course.accounts.models import SYNTHETIC_USERNAME_PREFIX
+
+    for index in range(3):
+        made_up = make_user(f"{SYNTHETIC_USERNAME_PREFIX}{index:05d}")
+        made_up_client = Client()
+        made_up_client.force_login(made_up)
+        take_quiz(made_up_client, made_up, poll_only_quiz, lambda question: "Leave")
+    fourth = make_user("fourth-real-learner")
+    client = Client()
+    client.force_login(fourth)
+    attempt = take_quiz(client, fourth, poll_only_quiz, lambda question: "Unsure")
+    html = review_html(client, attempt)
+    assert "once 1 more" in html
+    assert "poll-result__table" not in html

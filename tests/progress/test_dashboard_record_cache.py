@@ -106,3 +106,24 @@ def test_to_review_shows_the_first_ten_and_says_how_many_there_are(login, learne
     review = soup.find(id="review-heading").find_parent("section")
     assert "Showing 10 of 12." in review.get_text(" ", strip=True)
     assert review.find("a", href=reverse("review:next"))
+
+
+def test_an_attempt_deleted_in_the_admin_disappears_at_once(login, learner, check):
+    """Deletions send post_delete, which bumps the learner's version like any other write."""
+    client = login(learner)
+    take_quiz(client, learner, check, right)
+    assert "Passed" in dashboard_text(client)
+    Attempt.objects.filter(learner=learner).delete()
+    assert "No attempts yet" in dashboard_text(client)
+
+
+def test_viewing_the_dashboard_writes_nothing_to_the_database(login, learner, check):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(learner)
+    take_quiz(client, learner, check, right)
+    with CaptureQueriesContext(connection) as queries:
+        dashboard_text(client)  # the first view after the change: the record is rebuilt
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    assert writes == []

@@ -6,12 +6,12 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from course.lessons.models import LessonPage, ModulePage
-from course.lessons.roles import INSTRUCTORS
-from course.progress.demo import DEMO_PASSWORD, ensure_demo_accounts
 from course.progress.models import Certificate, LessonCompletion
 from course.progress.rules import COMPLETE, NOT_STARTED
 from course.progress.standing import learner_progress
 from course.quiz.models import Attempt, Quiz, QuizKind, Response
+from course.site.roles import INSTRUCTORS
+from devtools.demo import DEMO_PASSWORD, ensure_demo_accounts
 
 pytestmark = pytest.mark.django_db
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 import pytest
 
 from course.lessons.models import LessonPage
+from course.progress.learner_version import bump_learner_version
 from course.quiz.models import Attempt, Quiz, Response
 from tests.conftest import warm_query_count
 
@@ -72,7 +73,12 @@ def small_and_big(learner, make_module):
     return small, big
 
 
-SIGNED_IN_BUDGET = 8
+# docs/architecture.md, "Caching": session, user, then the page (lesson, home) and the
+# learner's records, or (dashboard) the reviews due; the dashboard's record is cached.
+SIGNED_IN_BUDGET = 4
+# The first dashboard view after the record changed: 3 as above plus the record's 4
+# (records, certificate, missed questions, history; progress/dashboard.py).
+REBUILT_RECORD_BUDGET = 7
 
 
 # Each page's URL, given the module just built.
@@ -105,10 +111,11 @@ def test_rebuilding_the_dashboard_record_costs_the_same_with_500_attempts(learne
     def rebuilt_query_count(module):
         client.get("/my-progress/")  # everything warm but the learner's record...
         add_attempts(learner, module, 1)  # ...which a new attempt changes
+        bump_learner_version(learner.pk)  # as the app's write paths do (bulk_create sends no signal)
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/my-progress/").status_code == 200
         return len(queries)
 
     count = rebuilt_query_count(small())
-    assert count <= SIGNED_IN_BUDGET
+    assert count <= REBUILT_RECORD_BUDGET
     assert rebuilt_query_count(big()) == count

@@ -46,3 +46,22 @@ def test_a_different_second_post_changes_nothing(start, learner, every_type_quiz
     )
     attempt.refresh_from_db()
     assert attempt.score == 100.0
+
+
+@pytest.mark.django_db
+def test_two_submissions_that_both_read_the_attempt_open_grade_it_once(learner, every_type_quiz):
+    """Two requests that load the attempt before either submits (a double click, two tabs)
+    each hold it as open; only the first submission may store responses. Runs on SQLite
+    too (tests/reliability has the truly concurrent PostgreSQL version)."""
+    from course.quiz.attempts import open_attempt, submit_attempt
+
+    opened = open_attempt(learner, every_type_quiz)
+    first_request, second_request = Attempt.objects.get(pk=opened.pk), Attempt.objects.get(pk=opened.pk)
+
+    assert submit_attempt(first_request, {}) is True
+    submitted_at = Attempt.objects.get(pk=opened.pk).submitted_at
+    assert second_request.submitted_at is None  # it still believes the attempt is open
+    assert submit_attempt(second_request, {}) is False
+
+    assert Response.objects.filter(attempt_id=opened.pk).count() == len(opened.question_ids)
+    assert Attempt.objects.get(pk=opened.pk).submitted_at == submitted_at

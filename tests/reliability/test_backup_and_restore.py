@@ -141,3 +141,20 @@ def test_backup_refuses_a_folder_that_is_not_empty(media, tmp_path):
         call_command("backup_course", str(tmp_path / "backup"), media_root=str(media))
 
     assert [path.name for path in (tmp_path / "backup").iterdir()] == ["old.txt"]
+
+
+def test_a_restore_that_does_not_reproduce_the_backup_is_reported(learner_history, media, fresh_database, tmp_path):
+    """The restore checks the restored rows against the manifest's fingerprints: a copy
+    that differs (here: the manifest remembers one more attempt) fails loudly."""
+    call_command("backup_course", str(tmp_path / "backup"), media_root=str(media), stdout=StringIO())
+    manifest_path = tmp_path / "backup" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["tables"]["quiz_attempt"]["rows"] += 1
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+    restored = manage(
+        fresh_database, "manage.py", "restore_course", str(tmp_path / "backup"), "--media-root", str(tmp_path / "out")
+    )
+
+    assert restored.returncode != 0
+    assert "differs from the backup in: quiz_attempt" in restored.stderr

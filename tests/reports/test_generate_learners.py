@@ -9,7 +9,7 @@ import pytest
 from course.progress.models import Certificate, LessonCompletion
 from course.progress.standing import learner_progress
 from course.quiz.models import Attempt, Response
-from course.reports.synthetic import synthetic_learners
+from devtools.synthetic import synthetic_learners
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ or responses. Measured warm (the first request fills caches), at two data sizes.
 import pytest
 
 from course.quiz.models import Response
-from course.reports.synthetic import generate_learners
+from devtools.synthetic import generate_learners
 from tests.conftest import warm_query_count
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from course.reports.management.commands import time_reports
+from devtools.management.commands import time_reports
 
 pytestmark = pytest.mark.django_db
 

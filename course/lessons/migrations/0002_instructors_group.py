@@ -1,21 +1,12 @@
 from django.db import migrations
 
-
-def create_instructors_group(apps, schema_editor):
-    from course.lessons.roles import ensure_instructors_group
-
-    ensure_instructors_group(apps)
+# This migration once created the Instructors group, which made lessons depend on quiz.
+# The group now belongs to the composition app (course_site 0001_instructors_group, which
+# runs after every app whose permissions it grants). The migration stays, empty, because
+# databases have it recorded and reports 0002 depends on it.
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("lessons", "0001_initial"),
-        ("quiz", "0001_initial"),
-        ("wagtailcore", "0098_apitoken"),
-        ("wagtailimages", "0027_image_description"),
-        ("wagtaildocs", "0014_alter_document_file_size"),
-        ("wagtailadmin", "0006_formstate"),
-        ("auth", "0012_alter_user_first_name_max_length"),
-    ]
+    dependencies = [("lessons", "0001_initial")]
 
-    operations = [migrations.RunPython(create_instructors_group, migrations.RunPython.noop)]
+    operations = []

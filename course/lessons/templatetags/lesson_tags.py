@@ -1,8 +1,9 @@
 from django import template
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import mark_safe
 
-from ..content_version import cached_content
 from ..markdown import render_markdown
+from ..models import GlossaryTerm
 from ..reading_time import reading_time_label
 
 register = template.Library()
@@ -17,7 +18,7 @@ def safe_markdown(text):
 @register.filter
 def glossary_markdown(text):
     """Markdown with glossary terms marked in context (explanations; never quiz prompts or choices)."""
-    return render_markdown(text, glossary=True)
+    return render_markdown(text, glossary=GlossaryTerm.current_glossary())
 
 
 @register.filter
@@ -37,7 +38,12 @@ def make_list_of(item):
     return [item]
 
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def _month(number):
+    """Django's translated short month name ('Apr'), as the date filter's "M" gives it; timeline
+    dates may be BC or lack a day, which datetime.date cannot hold."""
+    if not 1 <= number <= 12:
+        raise ValueError(number)
+    return str(MONTHS_3[number]).title()
 
 
 @register.filter
@@ -46,9 +52,9 @@ def event_date(value):
     parts = str(value).split("-")
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {_month(int(parts[1]))} {parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{_month(int(parts[1]))} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return str(value)
@@ -71,29 +77,3 @@ def get_item(mapping, key):
 @register.filter
 def percent(fraction):
     return round(100 * float(fraction or 0))
-
-
-class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist, parts):
-        self.nodelist = nodelist
-        self.parts = parts
-
-    def render(self, context):
-        request = context.get("request")
-        if getattr(request, "is_preview", False):
-            return self.nodelist.render(context)  # a draft is not what is published
-        key = "fragment:" + ":".join(str(part.resolve(context)) for part in self.parts)
-        return cached_content(key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def content_fragment(parser, token):
-    """{% content_fragment "name" page.pk %}...{% endcontent_fragment %}: HTML that depends only on
-    published content, rendered once per content version and shared by every visitor.
-    Nothing inside may depend on the request or the learner."""
-    parts = token.split_contents()[1:]
-    if not parts:
-        raise template.TemplateSyntaxError("content_fragment needs a name (and whatever else the HTML varies by)")
-    nodelist = parser.parse(("endcontent_fragment",))
-    parser.delete_first_token()
-    return ContentFragmentNode(nodelist, [parser.compile_filter(part) for part in parts])

@@ -1,16 +1,11 @@
 from django.db import migrations
 
-
-def grant_reports_to_instructors(apps, schema_editor):
-    from course.lessons.roles import ensure_instructors_group
-
-    ensure_instructors_group(apps)
+# This migration once granted view_reports to the Instructors group. The group and its
+# permissions now belong to the composition app (course_site 0001_instructors_group). It
+# stays, empty, because databases have it recorded.
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("reports", "0001_initial"),
-        ("lessons", "0002_instructors_group"),
-    ]
+    dependencies = [("reports", "0001_initial")]
 
-    operations = [migrations.RunPython(grant_reports_to_instructors, migrations.RunPython.noop)]
+    operations = []

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from course.lessons.models import LessonPage, ModulePage
-from course.lessons.roles import INSTRUCTORS
 from course.quiz.attempts import open_attempt, questions_with_choices, submit_attempt
 from course.quiz.models import Quiz, QuizKind
 from course.quiz.question_types import right_answer
+from course.site.roles import INSTRUCTORS
 
 DEMO_PASSWORD = "alliances-demo-2026"  # noqa: S105 - demo accounts on a local machine only
 INSTRUCTOR = {"username": "instructor", "email": "instructor@example.com", "display_name": "Dr Ada Instructor"}

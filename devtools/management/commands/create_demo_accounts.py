@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from course.progress.demo import DEMO_PASSWORD, ensure_demo_accounts
+from devtools.demo import DEMO_PASSWORD, ensure_demo_accounts
 
 
 class Command(BaseCommand):

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from course.accounts.models import SYNTHETIC_USERNAME_PREFIX
 from course.progress.models import Certificate, LessonCompletion
 from course.progress.standing import build_structure
 from course.quiz import grading
@@ -29,7 +30,7 @@ from course.quiz.models import Attempt, Choice, Question, Quiz, Response
 from course.quiz.paper import draw_question_ids
 from course.quiz.question_types import grade_answer, question_kind, right_answer
 
-SYNTHETIC_PREFIX = "synthetic-"
+SYNTHETIC_PREFIX = SYNTHETIC_USERNAME_PREFIX
 FINISHER_SHARE = 0.10
 MEAN_ITEMS_BEFORE_DROPPING_OUT = 4
 MISLEADING_SHARE = 0.04

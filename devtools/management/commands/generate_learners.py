@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from course.quiz.models import Question
-from course.reports.synthetic import delete_synthetic_learners, generate_learners, synthetic_learners
+from devtools.synthetic import delete_synthetic_learners, generate_learners, synthetic_learners
 
 MAX_LEARNERS = 1_000_000
 

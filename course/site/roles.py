@@ -1,7 +1,9 @@
 """The Instructors group: edits, publishes and locks course pages, glossary terms,
 images, documents and quizzes; nothing in users or site settings.
 
-Run from a data migration and again by `ensure_course` (re-runnable)."""
+Granted by the data migration course_site 0001, which runs after every app whose
+permissions it grants (so no other app's migration needs to know the group);
+re-runnable."""
 
 INSTRUCTORS = "Instructors"
 

@@ -1,0 +1,69 @@
+"""The panels pages show from other apps: the learner's lesson status, a quiz panel,
+a capstone panel and the reviews due. Templates of lessons and progress load
+these; the apps that own the data never import one another for them
+(docs/architecture.md)."""
+
+from django import template
+
+from course.capstone.models import capstone_of_page
+from course.progress.rules import NO_RECORD
+from course.progress.standing import progress_for_request
+from course.quiz.models import QuizKind
+from course.quiz.panels import quiz_of_page
+from course.review.models import due_cards
+from course.review.receivers import today
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context):
+    """The signed-in learner's progress, computed once per request (None for visitors)."""
+    return progress_for_request(context["request"])
+
+
+@register.inclusion_tag("progress/includes/lesson_status.html", takes_context=True)
+def lesson_status(context, lesson):
+    progress = course_progress(context)
+    return {
+        "request": context["request"],
+        "lesson": lesson,
+        "info": progress.lesson(lesson.pk) if progress else None,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("quiz/includes/quiz_panel.html", takes_context=True)
+def quiz_panel(context, page, kind):
+    """A lesson's check or a module's quiz: start, resume, or best score and retake."""
+    request = context["request"]
+    quiz = quiz_of_page(page.pk, kind)
+    progress = progress_for_request(request)  # the learner's records of every quiz, shared with the page
+    record = progress.quiz_record(quiz.pk) if quiz and progress else NO_RECORD
+    return {
+        "request": request,
+        "quiz": quiz,
+        "page": page,
+        "is_module_quiz": kind == QuizKind.MODULE_QUIZ,
+        "question_count": quiz.question_count if quiz else 0,
+        "open_attempt_id": record.open_attempt_id,
+        "best_score": record.best_score,
+        "passed": record.passed,
+        "attempt_count": record.attempts,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("capstone/includes/capstone_panel.html", takes_context=True)
+def capstone_panel(context, page):
+    # No per-learner query here: the capstone page itself shows whether answers were submitted.
+    return {"capstone": capstone_of_page(page.pk), "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def review_due_count(context):
+    """How many review cards are due for the signed-in learner: one query (none for visitors)."""
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    return due_cards(user, today()).count()
