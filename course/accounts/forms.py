@@ -87,6 +87,9 @@ class ProfileForm(ConfirmsPassword, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if "email" in cleaned and self.new_email is not None:
+            if not cleaned.get("password"):
+                self.add_error("password", _("Type your password to change your email."))
+                return cleaned
             try:
                 self.check_current_password(
                     cleaned.get("password", ""), _("That password is not right. Your email was not changed.")

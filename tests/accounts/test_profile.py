@@ -30,7 +30,7 @@ def test_the_certificate_and_its_verification_show_the_display_name(login, clien
 def test_a_new_email_needs_the_password(login, learner):
     response = login(learner).post("/accounts/profile/", {"display_name": "X", "email": "new@example.com"})
     assert response.status_code == 400
-    assert "That password is not right. Your email was not changed." in response.content.decode()
+    assert "Type your password to change your email." in response.content.decode()
     learner.refresh_from_db()
     assert (learner.email, learner.display_name) == ("learner@example.com", "")
 
