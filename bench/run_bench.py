@@ -79,7 +79,7 @@ from course.lessons.models import LessonPage
 from devtools.demo import take
 from course.quiz.attempts import open_attempt
 from course.quiz.models import Attempt, Quiz, QuizKind
-from tests.quiz.builders import right_form_data
+from devtools.answers import right_form_data
 
 User = get_user_model()
 

@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from bs4 import BeautifulSoup
 
-from course.quiz.attempts import attempt_paper
 from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz, QuizKind
-from course.quiz.question_types import right_answer
+from devtools.answers import form_data_for, right_form_data  # noqa: F401 - also used by bench/, re-exported for the tests
 
 # One question of each type. Authors tend to list the right answer first and
 # ordering items in order; so do these, to show that nothing on the paper follows it.
@@ -111,19 +110,6 @@ def every_type_questions(first_pk=1000):
     return questions
 
 
-def form_data_for(paper, answers):
-    """POST data answering `paper`; `answers` maps question id -> answer in database terms
-    (as `course.quiz.question_types.right_answer` gives it). Unanswered questions are left out."""
-    data = {}
-    for presented in paper:
-        answer = answers.get(presented.question.pk)
-        if answer is None:
-            continue
-        for name, values in presented.kind.form_values(presented, answer).items():
-            data[name] = values if presented.kind.type == QuestionType.MULTIPLE else values[0]
-    return data
-
-
 def as_querydict(data):
     """What Django makes of posted form data (lists become repeated fields)."""
     query = QueryDict(mutable=True)
@@ -135,12 +121,6 @@ def as_querydict(data):
 def move_deadline(attempt, seconds_from_now):
     """Set an attempt's deadline relative to now (negative: already past)."""
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=seconds_from_now))
-
-
-def right_form_data(attempt):
-    """What a learner who knows every answer posts for this attempt."""
-    paper, questions = attempt_paper(attempt)
-    return form_data_for(paper, {pk: right_answer(question) for pk, question in questions.items()})
 
 
 def shown_values(html):
