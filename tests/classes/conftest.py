@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from course.classes.models import CourseClass, Membership
+from course.quiz.answers import right_answer
 from course.quiz.models import Attempt, Response
 from course.site.roles import INSTRUCTORS
 
@@ -58,6 +59,7 @@ def submit(learner, quiz, score, *, passed=None, minutes_ago=60, duration=5, cre
         passed=passed,
     )
     for question in questions:
-        right = question.choices.get(is_correct=True)
-        Response.objects.create(attempt=attempt, question=question, answer=right.pk, credit=1.0 if passed else 0.0)
+        Response.objects.create(
+            attempt=attempt, question=question, answer=right_answer(question), credit=1.0 if passed else 0.0
+        )
     return attempt
