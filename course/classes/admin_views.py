@@ -304,7 +304,7 @@ class LearnerView(LearnerPageView):
         return super().get_context_data(
             progress=learner_progress(learner),
             attempts=attempts,
-            time_spent=time_spent(attempts),
+            minutes_spent=round(time_spent(attempts).total_seconds() / 60),
             reviews_due=ReviewCard.objects.filter(learner=learner, due_on__lte=today).count(),
             capstones=capstones,
             **kwargs,
