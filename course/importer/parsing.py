@@ -22,7 +22,7 @@ FENCE_OPEN = re.compile(r"^```\s*([A-Za-z][\w-]*)?\s*$")
 FENCE_CLOSE = re.compile(r"^```\s*$")
 # Module slugs taken by the site's own pages and URLs (a module there would crash the import or be unreachable).
 RESERVED_MODULE_SLUGS = {
-    "accounts", "admin", "capstone", "certificates", "documents", "glossary", "healthz", "lessons",
+    "accounts", "admin", "capstone", "certificates", "classes", "documents", "glossary", "healthz", "lessons",
     "markdownx", "media", "my-progress", "quiz", "review", "search", "static", "timeline",
 }  # fmt: skip
 QUESTION_TYPES = {"single", "multiple", "true_false", "short", "numeric", "ordering", "matching", "poll"}
