@@ -27,6 +27,15 @@ def learners_visible_to(user):
     return users.filter(class_memberships__course_class__in=CourseClass.objects.taught_by(user)).distinct()
 
 
+def learner_class_ids(user, learner_ids):
+    """{learner id: id of a class `user` teaches that the learner is in}: one query. For
+    linking a learner in a report to their page in the class."""
+    memberships = Membership.objects.filter(
+        learner_id__in=learner_ids, course_class__in=CourseClass.objects.taught_by(user)
+    ).order_by("-course_class_id")
+    return dict(memberships.values_list("learner_id", "course_class_id"))
+
+
 def class_poll_respondents(learner):
     """For quiz.polls: a learner in a class that keeps poll results within the class sees
     the answers of that class (of all such classes, if several); else everyone's (None)."""

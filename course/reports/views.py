@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from course.classes.privacy import learners_visible_to
+from course.classes.privacy import learner_class_ids, learners_visible_to
 from course.lessons.markdown import render_markdown
 from course.lessons.models import LessonPage
 from course.progress.rules import percent_complete
@@ -134,7 +134,12 @@ class LearnersReportView(CourseReportView):
     }
     list_export = list(export_headings)
     columns = [
-        Column("username", label=_("Learner"), sort_key="username"),
+        TitleColumn(
+            "username",
+            label=_("Learner"),
+            sort_key="username",
+            get_url=lambda learner: learner.class_page_url,  # their page in a class of the reader's, if any
+        ),
         Column("name_for_display", label=_("Name")),
         PercentColumn("completion_percent", label=_("Completion"), sort_key="completion"),
         Column("modules_label", label=_("Modules done"), sort_key="modules"),
@@ -168,7 +173,10 @@ class LearnersReportView(CourseReportView):
 
     def decorate_paginated_queryset(self, learners):
         modules_total = len(self.requirements)
+        class_of = learner_class_ids(self.request.user, [learner.pk for learner in learners])
         for learner in learners:
+            class_id = class_of.get(learner.pk)
+            learner.class_page_url = reverse("classes_admin:learner", args=[class_id, learner.pk]) if class_id else None
             learner.completion_percent = percent_complete(
                 learner.items_done, self.items_total
             )  # as the learner sees it

@@ -103,3 +103,10 @@ def test_poll_results_within_the_class(seminar, learner, make_user, lesson_1_1):
     assert within.visible and [share.count for share in within.shares][:2] == [5, 0]
     # An outsider still sees the whole course.
     assert poll_distributions([poll], viewer=outsiders[0])[poll.pk].respondents == 11
+
+
+def test_learners_report_links_to_the_learners_page_in_the_class(two_classes, instructor, login):
+    seminar, _other = two_classes
+    page = login(instructor).get("/admin/course-reports/learners/")
+    learner_id = seminar.memberships.get().learner_id
+    assert f'href="/admin/classes/{seminar.pk}/learners/{learner_id}/"' in page.text
