@@ -28,6 +28,7 @@ urlpatterns = [
     path("quiz/", include("course.quiz.urls")),
     path("capstone/", include("course.capstone.urls")),
     path("review/", include("course.review.urls")),
+    path("classes/", include("course.classes.urls")),
     path("", include("course.progress.urls")),
 ]
 

@@ -36,14 +36,24 @@ class PollDistribution:
         return max(0, POLL_MIN_RESPONDENTS - self.respondents)
 
 
-def poll_distributions(questions):
-    """{question id: PollDistribution} for the polls among `questions` (choices prefetched): two queries."""
+# Apps above quiz may narrow whose answers a learner is shown (classes: a class's own
+# polls). Each is a function of the learner giving a queryset of user ids, or None.
+respondent_scopes = []
+
+
+def poll_distributions(questions, viewer=None):
+    """{question id: PollDistribution} for the polls among `questions` (choices prefetched): two queries.
+    With `viewer`, counted among the learners the respondent scopes allow that viewer to see."""
     polls = [question for question in questions if question.is_poll]
     if not polls:
         return {}
     answered = Response.objects.filter(
         question__in=polls, answer__isnull=False, attempt__submitted_at__isnull=False
     ).exclude(attempt__learner__username__startswith=SYNTHETIC_USERNAME_PREFIX)
+    for scope in respondent_scopes if viewer is not None else ():
+        learner_ids = scope(viewer)
+        if learner_ids is not None:
+            answered = answered.filter(attempt__learner_id__in=learner_ids)
     respondents = dict(
         answered.values_list("question_id").annotate(n=Count("attempt__learner_id", distinct=True)).order_by()
     )

@@ -121,14 +121,13 @@ def autosave(request, attempt_id):
     return JsonResponse({"saved_at": attempt.draft_saved_at.isoformat()})
 
 
-@login_required
-def review_attempt(request, attempt_id):
-    attempt = _own_attempt(request, attempt_id)
-    if not attempt.is_submitted:
-        return redirect("quiz:take", attempt_id=attempt.pk)
+def reviewed_paper(attempt):
+    """A submitted attempt's questions in the order taken, each with the answer given,
+    its credit and confidence, the right answer and (polls) the distribution the
+    attempt's learner may see: what quiz/includes/review_list.html shows."""
     paper, questions = attempt_paper(attempt)
     responses = {response.question_id: response for response in attempt.responses.all()}
-    polls = poll_distributions(questions.values())
+    polls = poll_distributions(questions.values(), viewer=attempt.learner)
     for presented in paper:
         response = responses.get(presented.question.pk)
         presented.credit = response.credit if response else 0
@@ -136,6 +135,15 @@ def review_attempt(request, attempt_id):
         presented.poll = polls.get(presented.question.pk)
         presented.given = given_answer_text(presented.question, response.answer if response else None)
         presented.correct = correct_answer_text(presented.question)
+    return paper
+
+
+@login_required
+def review_attempt(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect("quiz:take", attempt_id=attempt.pk)
+    paper = reviewed_paper(attempt)
     history = Attempt.objects.filter(learner=request.user, quiz=attempt.quiz, submitted_at__isnull=False).order_by(
         "-submitted_at"
     )[:50]

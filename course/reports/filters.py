@@ -8,6 +8,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 import django_filters
 
+from course.classes.models import CourseClass
 from course.lessons.models import ModulePage
 from course.quiz.models import Question, QuestionType, Quiz, QuizKind, Response
 
@@ -35,6 +36,25 @@ def module_filter(path_field):
     )
 
 
+def _classes(request):
+    return CourseClass.objects.taught_by(request.user) if request else CourseClass.objects.none()
+
+
+def class_filter(learner_field=None):
+    """A "Class" filter, offering the classes the user teaches (every class for a superuser).
+    With `learner_field` it filters the rows itself; without, the view reads the class and
+    narrows the attempts its figures are computed from."""
+
+    def in_class(queryset, name, course_class):
+        if learner_field is None:
+            return queryset
+        return queryset.filter(**{f"{learner_field}__in": course_class.memberships.values("learner_id")})
+
+    return django_filters.ModelChoiceFilter(
+        label=_("Class"), queryset=_classes, method=in_class, empty_label=_("All learners")
+    )
+
+
 def _quizzes(request):
     return Quiz.objects.select_related("page").order_by("page__path", "kind")
 
@@ -50,10 +70,11 @@ class LearnerFilterSet(WagtailFilterSet):
         label=_("Completion at least (%)"), method="filter_completion", min_value=0, max_value=100
     )
     last_activity = django_filters.DateFromToRangeFilter(label=_("Last active"), widget=DateRangePickerWidget)
+    course_class = class_filter("pk")
 
     class Meta:
         model = get_user_model()
-        fields = ["certificate", "completion_at_least", "last_activity"]
+        fields = ["certificate", "completion_at_least", "last_activity", "course_class"]
 
     def __init__(self, *args, items_total=0, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,10 +92,11 @@ class LearnerFilterSet(WagtailFilterSet):
 class QuizResultFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=QuizKind.choices, empty_label=_("Any"))
     module = module_filter("page__path")
+    course_class = class_filter()
 
     class Meta:
         model = Quiz
-        fields = ["kind", "module"]
+        fields = ["kind", "module", "course_class"]
 
 
 class ItemAnalysisFilterSet(WagtailFilterSet):
@@ -87,10 +109,11 @@ class ItemAnalysisFilterSet(WagtailFilterSet):
         empty_label=_("Any"),
         method="keep_all",  # needs the computed figures: the view applies it
     )
+    course_class = class_filter()
 
     class Meta:
         model = Question
-        fields = ["quiz", "module", "type", "flag"]
+        fields = ["quiz", "module", "type", "flag", "course_class"]
 
     def keep_all(self, queryset, name, value):
         return queryset
@@ -101,7 +124,8 @@ class MissedSectionFilterSet(WagtailFilterSet):
     since = django_filters.DateFilter(
         label=_("Answered since"), field_name="attempt__submitted_at", lookup_expr="date__gte", widget=AdminDateInput
     )
+    course_class = class_filter("attempt__learner_id")
 
     class Meta:
         model = Response
-        fields = ["module", "since"]
+        fields = ["module", "since", "course_class"]

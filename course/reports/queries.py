@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from course.classes.models import Membership
 from course.progress.models import Certificate
 from course.quiz.models import Attempt, Question, QuestionType, QuizKind, Response
 
@@ -132,13 +133,16 @@ def course_order(prefix=""):
     return [module_path(prefix), f"{prefix}kind", f"{prefix}page__path"]
 
 
-def quiz_results(quizzes):
+def quiz_results(quizzes, class_id=None):
     """The quizzes (a queryset, in the order wanted) as a list, each with attempt_count,
     learner_count, mean_score, median_score, pass_rate and learners_passed_rate set:
-    three queries (quizzes, one aggregate over their submitted attempts, score counts)."""
+    three queries (quizzes, one aggregate over their submitted attempts, score counts).
+    With `class_id`, over the attempts of that class's learners only."""
     quizzes = list(quizzes.select_related("page"))
     quiz_ids = [quiz.pk for quiz in quizzes]
     submitted = Attempt.objects.filter(quiz_id__in=quiz_ids, submitted_at__isnull=False)
+    if class_id is not None:
+        submitted = submitted.filter(learner_id__in=class_learner_ids(class_id))
     totals = {
         row["quiz_id"]: row
         for row in submitted.values("quiz_id")
@@ -220,7 +224,12 @@ class ItemRow:
         return self.figures.flags
 
 
-def _grouped_attempts_sql(quiz_ids):
+def class_learner_ids(class_id):
+    """The learners of one class, as a subquery (the class filter of every report)."""
+    return Membership.objects.filter(course_class_id=class_id).values("learner_id")
+
+
+def _grouped_attempts_sql(quiz_ids, class_id=None):
     """A WITH clause naming each learner's best submitted attempt at each of these
     quizzes (highest score, then the earliest) and its group: `grouped.grp` is 1 for
     the upper 27 % of learners ranked by that score, -1 for the lower 27 %, 0 in
@@ -231,6 +240,10 @@ def _grouped_attempts_sql(quiz_ids):
     """
     placeholders = ", ".join(["%s"] * len(quiz_ids))
     percent = figures.UPPER_LOWER_PERCENT
+    in_class = ""
+    if class_id is not None:
+        members = connection.ops.quote_name(Membership._meta.db_table)
+        in_class = f"AND learner_id IN (SELECT learner_id FROM {members} WHERE course_class_id = %s)"  # noqa: S608
     # "best_rank <= 1", not "= 1": PostgreSQL then estimates the rows left well and
     # hashes the join with the responses instead of looping over them.
     sql = f"""
@@ -240,7 +253,7 @@ def _grouped_attempts_sql(quiz_ids):
                        PARTITION BY learner_id, quiz_id ORDER BY score DESC, submitted_at, id
                    ) AS best_rank
             FROM {connection.ops.quote_name(Attempt._meta.db_table)}
-            WHERE submitted_at IS NOT NULL AND score IS NOT NULL AND quiz_id IN ({placeholders})
+            WHERE submitted_at IS NOT NULL AND score IS NOT NULL AND quiz_id IN ({placeholders}) {in_class}
         ),
         best AS (
             SELECT id, quiz_id, score FROM ranked WHERE best_rank <= 1
@@ -260,10 +273,10 @@ def _grouped_attempts_sql(quiz_ids):
             FROM positioned
         )
     """  # noqa: S608 - the table name from _meta, values as parameters
-    return sql, list(quiz_ids)
+    return sql, [*quiz_ids, *([class_id] if class_id is not None else [])]
 
 
-def item_tallies(questions):
+def item_tallies(questions, class_id=None):
     """[(question id, group, answer, responses, credit)] over best attempts: one query.
 
     One pass over the responses serves both figures and picks: rows are counted
@@ -272,7 +285,7 @@ def item_tallies(questions):
     """
     if not questions:
         return []
-    with_sql, params = _grouped_attempts_sql(sorted({question.quiz_id for question in questions}))
+    with_sql, params = _grouped_attempts_sql(sorted({question.quiz_id for question in questions}), class_id)
     question_ids = [question.pk for question in questions]
     picked_ids = [question.pk for question in questions if question.type in PICKED_TYPES]
     answer = f"CASE WHEN r.question_id IN ({', '.join(['%s'] * len(picked_ids))}) THEN r.answer END"
@@ -291,13 +304,14 @@ def item_tallies(questions):
         ]
 
 
-def add_item_figures(rows):
-    """Set figures and picks on the ItemRows that have none yet: one query (none if all have them)."""
+def add_item_figures(rows, class_id=None):
+    """Set figures and picks on the ItemRows that have none yet: one query (none if all have them).
+    With `class_id`, from the answers of that class's learners only."""
     missing = [row for row in rows if row.figures is None]
     if not missing:
         return rows
     counts, credits, answers = {}, {}, {}
-    for question_id, grp, given, count, credit in item_tallies([row.question for row in missing]):
+    for question_id, grp, given, count, credit in item_tallies([row.question for row in missing], class_id):
         counts[question_id, grp] = counts.get((question_id, grp), 0) + count
         credits[question_id, grp] = credits.get((question_id, grp), 0) + credit
         if given is not None:

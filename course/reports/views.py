@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from course.classes.privacy import learner_class_ids, learners_visible_to
 from course.lessons.markdown import render_markdown
 from course.lessons.models import LessonPage
 from course.progress.rules import percent_complete
@@ -96,6 +97,14 @@ class CourseReportView(SafeSpreadsheetExport, ReportView):
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
 
+    @cached_property
+    def class_id(self):
+        """The class chosen in the Class filter (one the user teaches), or None for all learners."""
+        if self.filters is None or not self.filters.is_valid():
+            return None
+        course_class = self.filters.form.cleaned_data.get("course_class")
+        return course_class.pk if course_class else None
+
 
 class LearnersReportView(CourseReportView):
     page_title = _("Learners")
@@ -126,7 +135,12 @@ class LearnersReportView(CourseReportView):
     }
     list_export = list(export_headings)
     columns = [
-        Column("username", label=_("Learner"), sort_key="username"),
+        TitleColumn(
+            "username",
+            label=_("Learner"),
+            sort_key="username",
+            get_url=lambda learner: learner.class_page_url,  # their page in a class of the reader's, if any
+        ),
         Column("name_for_display", label=_("Name")),
         PercentColumn("completion_percent", label=_("Completion"), sort_key="completion"),
         Column("modules_label", label=_("Modules done"), sort_key="modules"),
@@ -146,7 +160,11 @@ class LearnersReportView(CourseReportView):
         return {**super().get_filterset_kwargs(), "items_total": self.items_total}
 
     def get_base_queryset(self):
-        return queries.with_progress(queries.learners(), self.requirements)
+        # Individual learners: an instructor sees those of the classes they teach; superusers all.
+        learners = queries.learners()
+        if not self.request.user.is_superuser:
+            learners = learners.filter(pk__in=learners_visible_to(self.request.user).values("pk"))
+        return queries.with_progress(learners, self.requirements)
 
     def order_queryset(self, queryset):
         field = F(self.sort_fields[self.ordering.lstrip("-")])
@@ -156,7 +174,10 @@ class LearnersReportView(CourseReportView):
 
     def decorate_paginated_queryset(self, learners):
         modules_total = len(self.requirements)
+        class_of = learner_class_ids(self.request.user, [learner.pk for learner in learners])
         for learner in learners:
+            class_id = class_of.get(learner.pk)
+            learner.class_page_url = reverse("classes_admin:learner", args=[class_id, learner.pk]) if class_id else None
             learner.completion_percent = percent_complete(
                 learner.items_done, self.items_total
             )  # as the learner sees it
@@ -238,7 +259,7 @@ class QuizResultsReportView(ListedReportView):
 
     def get_rows(self):
         quizzes = self.filter_queryset(Quiz.objects.order_by(*queries.course_order(), "pk"))
-        return queries.quiz_results(quizzes)
+        return queries.quiz_results(quizzes, self.class_id)
 
     def decorate_paginated_queryset(self, quizzes):
         for quiz in quizzes:
@@ -306,12 +327,12 @@ class ItemAnalysisReportView(ListedReportView):
         flag = self.filters.form.cleaned_data.get("flag") if self.filters and self.filters.is_valid() else None
         if flag or self.ordering.lstrip("-") in self.row_sort_keys:
             # Sorting or filtering on the figures needs them for every question...
-            queries.add_item_figures(rows)
+            queries.add_item_figures(rows, self.class_id)
         return [row for row in rows if flag in row.flags] if flag else rows
 
     def decorate_paginated_queryset(self, rows):
         # ...in course order only the shown page needs them: fewer quizzes to rank.
-        queries.add_item_figures(rows)
+        queries.add_item_figures(rows, self.class_id)
         for row in rows:
             question = row.question
             row.position = (question.sort_order or 0) + 1

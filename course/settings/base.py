@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "course.progress",
     "course.capstone",
     "course.review",
+    "course.classes",
     "course.reports",
     "course.importer",
     "course.operations",

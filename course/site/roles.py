@@ -18,6 +18,9 @@ MODEL_PERMISSIONS = [
     ("quiz", "add_quiz"), ("quiz", "change_quiz"), ("quiz", "delete_quiz"), ("quiz", "view_quiz"),
     ("quiz", "view_attempt"),
     ("reports", "view_reports"),
+    # Classes: each instructor sees and manages only the classes they teach (course.classes.privacy).
+    ("classes", "add_courseclass"), ("classes", "change_courseclass"), ("classes", "delete_courseclass"),
+    ("classes", "view_courseclass"),
 ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 import pytest
 
-from course.reports.spreadsheet import formula_safe, to_the_minute
+from course.operations.spreadsheet import formula_safe, to_the_minute
 
 pytestmark = pytest.mark.django_db
 

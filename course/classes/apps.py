@@ -1,0 +1,38 @@
+from django.apps import AppConfig
+
+
+class ClassesConfig(AppConfig):
+    name = "course.classes"
+    label = "classes"
+    verbose_name = "Classes"
+
+    def ready(self):
+        from course.quiz.polls import respondent_scopes
+
+        from .privacy import class_poll_respondents
+
+        respondent_scopes.append(class_poll_respondents)
+
+    def export_learner_data(self, learner):
+        from .models import CapstoneFeedback, Membership
+
+        return {
+            "class_memberships": [
+                {"class": membership.course_class.name, "joined_at": membership.joined_at.isoformat()}
+                for membership in Membership.objects.filter(learner=learner)
+                .select_related("course_class")
+                .order_by("joined_at", "pk")
+            ],
+            "capstone_feedback": [
+                {
+                    "capstone": feedback.response.capstone.title,
+                    "prompt_id": feedback.prompt_id,
+                    "comment": feedback.comment,
+                    "verdict": feedback.verdict,
+                    "updated_at": feedback.updated_at.isoformat(),
+                }
+                for feedback in CapstoneFeedback.objects.filter(learner=learner)
+                .select_related("response__capstone")
+                .order_by("updated_at", "pk")
+            ],
+        }

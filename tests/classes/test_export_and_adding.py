@@ -1,0 +1,155 @@
+"""Formula-safe CSV and XLSX exports of the grid; adding and removing learners by e-mail."""
+
+import csv
+import io
+
+from django.core import mail
+
+import pytest
+from openpyxl import load_workbook
+
+from course.classes.models import Invitation, Membership
+from course.operations.spreadsheet import safe_cell
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("value", "stored"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("Ana", "Ana"),
+        (42, 42),
+        (-3.5, -3.5),
+        (None, ""),
+        (True, "yes"),
+    ],
+)
+def test_safe_cell(value, stored):
+    assert safe_cell(value) == stored
+
+
+@pytest.fixture
+def hostile_learner(seminar, make_user):
+    user = make_user("=cmd", display_name="@Dr Évora")
+    Membership.objects.create(course_class=seminar, learner=user)
+    return user
+
+
+def test_csv_is_formula_safe_with_a_bom(seminar, hostile_learner, instructor, login):
+    response = login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][:4] == ["Username", "Name", "E-mail", "Completion (%)"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["'=cmd"][1] == "'@Dr Évora"
+    assert "learner" in by_name
+    assert len(rows[0]) == len(rows[1])
+
+
+def test_xlsx_is_formula_safe(seminar, hostile_learner, instructor, login):
+    response = login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.xlsx")
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Username"
+    hostile = next(row for row in values if row[0] == "'=cmd")
+    assert hostile[1] == "'@Dr Évora"
+    assert isinstance(next(row for row in values if row[0] == "learner")[3], int)
+    assert not any(isinstance(v, str) and v.startswith("=") for row in values for v in row)
+
+
+def test_unknown_export_format_is_404(seminar, instructor, login):
+    assert login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.pdf").status_code == 404
+
+
+def test_add_by_email_adds_accounts_and_invites_the_rest(
+    seminar, make_user, instructor, login, django_capture_on_commit_callbacks
+):
+    known = make_user("known")
+    client = login(instructor)
+    with django_capture_on_commit_callbacks(execute=True):
+        with_self = client.post(
+            f"/admin/classes/{seminar.pk}/learners/add/",
+            {"emails": "KNOWN@example.com, stranger@example.org\nlearner@example.com"},
+            follow=True,
+        )
+    assert with_self.status_code == 200
+    assert Membership.objects.filter(course_class=seminar, learner=known).exists()
+    assert "Already in the class: learner@example.com." in with_self.text
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["stranger@example.org"]
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["stranger@example.org"]
+    assert seminar.join_code in message.body
+    assert f"/classes/join/{seminar.join_code}/" in message.body
+    assert "/accounts/signup/?next=" in message.body
+
+
+def test_invited_learner_signs_up_and_joins_by_the_link(seminar, instructor, client, login):
+    login(instructor).post(f"/admin/classes/{seminar.pk}/learners/add/", {"emails": "new@example.org"})
+    client.logout()
+    signup = client.post(
+        f"/accounts/signup/?next=/classes/join/{seminar.join_code}/",
+        {
+            "username": "newbie",
+            "email": "new@example.org",
+            "password1": "a-long-test-password-41",
+            "password2": "a-long-test-password-41",
+        },
+    )
+    assert signup.status_code == 302, signup.content[:300]
+    assert signup["Location"] == f"/classes/join/{seminar.join_code}/"
+    client.post(signup["Location"])
+    assert Membership.objects.filter(course_class=seminar, learner__username="newbie").exists()
+    assert not Invitation.objects.exists()  # used up
+
+
+def test_bad_address_is_400_and_nothing_written(seminar, instructor, login):
+    response = login(instructor).post(
+        f"/admin/classes/{seminar.pk}/learners/add/", {"emails": "ok@example.org, not-an-address"}
+    )
+    assert response.status_code == 400
+    assert "“not-an-address” is not an e-mail address." in response.text
+    assert not Invitation.objects.exists()
+    assert len(mail.outbox) == 0
+
+
+def test_remove_learner_keeps_their_work(seminar, learner, instructor, login):
+    client = login(instructor)
+    response = client.post(f"/admin/classes/{seminar.pk}/learners/{learner.pk}/remove/")
+    assert response.status_code == 302
+    assert not Membership.objects.filter(course_class=seminar).exists()
+    assert client.get(f"/admin/classes/{seminar.pk}/learners/{learner.pk}/").status_code == 404
+
+
+def test_creator_becomes_instructor_and_co_instructors_see_the_class(make_instructor, instructor, login):
+    co = make_instructor("co-teacher")
+    client = login(instructor)
+    response = client.post(
+        "/admin/classes/new/",
+        {"name": "Spring seminar", "starts_on": "2027-02-01", "ends_on": "2027-05-31", "instructors": [co.pk]},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    from course.classes.models import CourseClass
+
+    created = CourseClass.objects.get(name="Spring seminar")
+    assert set(created.instructors.all()) == {instructor, co}
+    assert login(co).get(f"/admin/classes/{created.pk}/").status_code == 200
+
+
+def test_end_before_start_is_refused(instructor, login):
+    response = login(instructor).post(
+        "/admin/classes/new/", {"name": "Backwards", "starts_on": "2027-05-01", "ends_on": "2027-02-01"}
+    )
+    assert response.status_code in (200, 400)
+    from course.classes.models import CourseClass
+
+    assert not CourseClass.objects.filter(name="Backwards").exists()
