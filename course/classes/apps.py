@@ -7,11 +7,15 @@ class ClassesConfig(AppConfig):
     verbose_name = "Classes"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
+
         from course.quiz.polls import respondent_scopes
 
         from .privacy import class_poll_respondents
 
         respondent_scopes.append(class_poll_respondents)
+        post_save.connect(use_up_invitations, sender=get_user_model(), dispatch_uid="classes-use-up-invitations")
 
     def export_learner_data(self, learner):
         from .models import CapstoneFeedback, Membership
@@ -36,3 +40,13 @@ class ClassesConfig(AppConfig):
                 .order_by("updated_at", "pk")
             ],
         }
+
+
+def use_up_invitations(sender, instance, **kwargs):
+    """An address is recorded only once its owner confirms it (accounts.email_confirmation),
+    which may come after they joined by the invitation's link: their invitations to the
+    classes they are in are then used up."""
+    if instance.email:
+        from .models import Invitation
+
+        Invitation.objects.filter(email__iexact=instance.email, course_class__memberships__learner=instance).delete()

@@ -9,8 +9,8 @@ from django.utils import timezone
 import pytest
 
 from course.classes.models import CourseClass, Membership
-from course.quiz.answers import right_answer
 from course.quiz.models import Attempt, Response
+from course.quiz.question_types import right_answer
 from course.site.roles import INSTRUCTORS
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.core import mail
 
@@ -109,7 +110,15 @@ def test_invited_learner_signs_up_and_joins_by_the_link(seminar, instructor, cli
     assert signup["Location"] == f"/classes/join/{seminar.join_code}/"
     client.post(signup["Location"])
     assert Membership.objects.filter(course_class=seminar, learner__username="newbie").exists()
-    assert not Invitation.objects.exists()  # used up
+    # The address is not theirs until they open the confirmation link: then the invitation is used up.
+    assert Invitation.objects.exists()
+    confirmation = next(
+        message
+        for message in mail.outbox
+        if message.to == ["new@example.org"] and "/accounts/email/confirm/" in message.body
+    )
+    client.get(re.search(r"https?://\S+/accounts/email/confirm/\S+", confirmation.body).group(0))
+    assert not Invitation.objects.exists()
 
 
 def test_bad_address_is_400_and_nothing_written(seminar, instructor, login):

@@ -16,6 +16,9 @@ from tests.progress.test_query_counts_are_flat import SIGNED_IN_BUDGET
 
 pytestmark = pytest.mark.django_db
 
+# A member's pages add to the budget (which reads the classes): the due dates and their classes.
+CLASS_PANEL_QUERIES = 3
+
 
 def add_classes(learner, count, modules):
     for index in range(count):
@@ -43,7 +46,7 @@ def test_class_panels_are_flat(url, learner, instructor, login):
     )
     small, _page = warm_query_count(client, url)
     if url != f"/capstone/{capstone.pk}/":
-        assert small <= SIGNED_IN_BUDGET
+        assert small <= SIGNED_IN_BUDGET + CLASS_PANEL_QUERIES
     add_classes(learner, 4, modules)
     for prompt in prompts[1:]:
         CapstoneFeedback.objects.create(
