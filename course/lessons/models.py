@@ -1,5 +1,7 @@
 """The course as Wagtail pages: CourseHomePage > ModulePage > LessonPage, plus the glossary."""
 
+from collections import defaultdict
+
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,6 +20,7 @@ from .blocks import LessonBodyBlock, MarkdownBlock
 from .content_version import cached_content
 from .markdown import render_markdown_document
 from .page_cache import mark_cacheable
+from .reading_time import reading_minutes, words_in_blocks
 
 
 def lines(text):
@@ -128,14 +131,20 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = cached_content(
-            f"home-modules:{self.pk}",
-            lambda: [
-                _page_link(module, number=module.number, summary=module.summary)
-                for module in ModulePage.objects.child_of(self).live().order_by("path")
-            ],
-        )
+        context["modules"] = cached_content(f"home-modules:{self.pk}", self.module_links)
+        context["course_minutes"] = sum(module["minutes"] for module in context["modules"])
         return context
+
+    def module_links(self):
+        """Each live module with its reading time: the sum of its live lessons' (two queries)."""
+        lessons = LessonPage.objects.live().descendant_of(self).only("path", "depth", "body")
+        minutes = defaultdict(int)
+        for lesson in lessons:
+            minutes[lesson.path[: -Page.steplen]] += lesson.reading_minutes
+        return [
+            _page_link(module, number=module.number, summary=module.summary, minutes=minutes[module.path])
+            for module in ModulePage.objects.child_of(self).live().order_by("path")
+        ]
 
 
 class ModulePage(PublicPageMixin, ImportedPageMixin, Page):
@@ -160,10 +169,16 @@ class ModulePage(PublicPageMixin, ImportedPageMixin, Page):
         context["lessons"] = cached_content(
             f"module-lessons:{self.pk}",
             lambda: [
-                _page_link(lesson, number_label=f"{self.number}.{position}", summary=lesson.summary)
+                _page_link(
+                    lesson,
+                    number_label=f"{self.number}.{position}",
+                    summary=lesson.summary,
+                    minutes=lesson.reading_minutes,
+                )
                 for position, lesson in enumerate(LessonPage.objects.child_of(self).live().order_by("path"), start=1)
             ],
         )
+        context["module_minutes"] = sum(lesson["minutes"] for lesson in context["lessons"])
         return context
 
 
@@ -204,6 +219,11 @@ class LessonPage(PublicPageMixin, ImportedPageMixin, Page):
             if isinstance(block.block, MarkdownBlock):
                 found.extend(render_markdown_document(block.value).headings)
         return found
+
+    @cached_property
+    def reading_minutes(self):
+        """Minutes to read the body, from its text (see course.lessons.reading_time)."""
+        return reading_minutes(words_in_blocks(self.body.raw_data))
 
     @property
     def table_of_contents(self):

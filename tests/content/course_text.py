@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.importer.parsing import parse_content
+from course.lessons.reading_time import count_words
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -66,11 +67,9 @@ def prose(lesson):
     return "\n".join(kept)
 
 
-WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-
-
 def word_count(text):
-    return len(WORD.findall(text))
+    """Words as the site's reading time counts them (link targets are not read)."""
+    return count_words(text)
 
 
 def _block_passages(where, page, block):

@@ -29,11 +29,17 @@ class KnownError:
     name: str
     requires: tuple  # regexes that must all match the sentence
     unless: str  # a regex that, when it matches, shows the sentence is not making the error
+    # Also read where the sentence comes from: a timeline's date or a glossary term is part of
+    # what the sentence says ("content/x.md (timeline 2022): Armenia starts buying from India.").
+    with_where: bool = False
 
     def in_sentence(self, sentence):
         if not all(re.search(pattern, sentence) for pattern in self.requires):
             return False
         return not re.search(self.unless, sentence)
+
+    def in_claim(self, where, sentence):
+        return self.in_sentence(f"{where}: {sentence}" if self.with_where else sentence)
 
 
 KNOWN_ERRORS = [
@@ -117,6 +123,238 @@ EXAMPLES = {
 }
 
 
+# Errors found in the line-by-line fact-check of issue 19, each with made-up sentences: the
+# wrong ones (the first is close to the sentence the course used to carry) and correct ones.
+NOT_SO = r"(?i:\b(?:not|never|no|nor|didn't|did not|rather than|instead of)\b)"
+CORRECTED_ERRORS = [
+    (
+        KnownError(
+            "Lend-Lease lent money (it lent or leased war materials; loans to belligerents were barred)",
+            requires=(
+                r"Lend[- ]Lease",
+                r"(?i:\b(?:lend(?![- ]lease)\w*|lent|loans?)\b[^.;:]{0,25}\b(?:money|cash|dollars|funds)\b"
+                r"|\bmoney\b[^.;:]{0,20}\blen[dt])",
+            ),
+            unless=NOT_SO + r"|(?i:\bbarred\b|\binstead\b)",
+        ),
+        [
+            "Lending them the money is the tempting wrong answer: that came later, with Lend-Lease.",
+            "Under Lend-Lease the United States lent Britain money to buy arms.",
+        ],
+        [
+            "Lend-Lease lent or leased war materials, not money.",
+            "When dollars ran out, Lend-Lease supplied goods instead of loans of cash.",
+        ],
+    ),
+    (
+        KnownError(
+            "the Budapest Memorandum handed Ukraine's nuclear weapons to Russia (the 1994 Trilateral Statement did)",
+            requires=(
+                r"Budapest",
+                r"(?i:\bhand(?:ed|s|ing)?\b|\btransferr?\w*|\bgave up\b|\bgive up\b|\bsurrender\w*)",
+                r"(?i:\bweapons\b|\barsenal\b|\bwarheads\b)",
+            ),
+            unless=NOT_SO + r"|(?i:Trilateral Statement)",
+        ),
+        [
+            "Ukraine handed the nuclear weapons on its territory to Russia under the 1994 Budapest Memorandum.",
+            "In the Budapest Memorandum Ukraine gave up its warheads to Russia.",
+        ],
+        [
+            "The Budapest Memorandum did not hand over the weapons: it gave security assurances.",
+            "The transfer was agreed in the Trilateral Statement; the Budapest Memorandum gave assurances.",
+        ],
+    ),
+    (
+        KnownError(
+            "Armenia's purchases from India began in 2022 (the first, SWATHI radars, came in March 2020)",
+            requires=(
+                r"Armenia",
+                r"\bIndia",
+                r"\b2022\b",
+                r"(?i:\b(?:since|began|begin|begins|start\w*|first|new suppliers)\b)",
+            ),
+            unless=r"\b2020\b|(?i:\blarger\b|\bmore\b)",
+            with_where=True,
+        ),
+        [
+            "Since 2022 Armenia has bought artillery and rocket launchers from India.",
+            "content/x.md (timeline 2022): Indian contracts begin. Armenia starts buying from India.",
+            "Armenia's new suppliers since 2022 are India and France.",
+        ],
+        [
+            "Armenia's first Indian purchase came in 2020; larger contracts followed from 2022.",
+            "content/x.md (timeline 2022): Armenia orders more from India, including Pinaka launchers.",
+        ],
+    ),
+    (
+        KnownError(
+            'the S-400, not Russia, as "the most significant and direct threat" of NATO\'s Strategic Concept',
+            requires=(r"(?i:most significant and direct threat)", r"(?i:\bS-400\b|\bsystem\b)"),
+            unless=r"(?i:the country (?:that|which)|\bRussia (?:is|as|was)\b)",
+        ),
+        [
+            "It bought the S-400, a system made by Russia, which NATO's 2022 Strategic Concept calls the most "
+            "significant and direct threat to allied security.",
+            "The S-400 is the most significant and direct threat to allied security.",
+        ],
+        [
+            "It bought the S-400 from Russia, the country that NATO's Strategic Concept calls the most "
+            "significant and direct threat.",
+            "NATO's 2022 Strategic Concept names Russia as the most significant and direct threat.",
+        ],
+    ),
+    (
+        KnownError(
+            "CAATSA presented as clearly before the S-400 deal (the two came within weeks in 2017)",
+            requires=(
+                r"CAATSA|(?i:the law)",
+                r"(?i:\bshortly before\b|\bbefore the S-400 deal\b|\bcame first\b|\bpreceded\b|\bpredates?\b)",
+            ),
+            unless=r"(?i:\bneither\b|not clearly|\beither\b)",
+        ),
+        [
+            "CAATSA was signed in August 2017, shortly before the S-400 deal was announced in September 2017.",
+            "Many assume the law answered the Turkish deal, but it came first.",
+        ],
+        [
+            "CAATSA became law between Erdogan's statement and the contract, so neither is clearly first.",
+            "CAATSA became law on 2 August 2017.",
+        ],
+    ),
+    (
+        KnownError(
+            "the UK Court of Appeal quashed the Saudi licences (it found the process unlawful and had it retaken)",
+            requires=(r"(?i:\bquash\w*)",),
+            unless=NOT_SO,
+        ),
+        [
+            "The court quashed the decisions and sent them back to be taken again lawfully.",
+            "The Court of Appeal quashed the licences for Saudi Arabia.",
+        ],
+        [
+            "The court did not quash the licences; it ordered the decisions to be retaken.",
+            "It never quashed any licence.",
+        ],
+    ),
+    (
+        KnownError(
+            "exchanging messages given as an example of compatibility (in NATO's AAP-06 that is interoperability)",
+            requires=(
+                r"(?i:^\s*compatibility\b)",
+                r"(?i:exchange (?:messages|information|data)|\bcommunicat\w+|talk to each other|share information)",
+            ),
+            unless=r"(?!)",
+        ),
+        [
+            "Compatibility | Systems can work together | Different national radios that can still exchange messages",
+            "Compatibility means allied units can communicate with each other.",
+        ],
+        [
+            "Compatibility | Systems can be used together without interfering | Radars that do not jam each other",
+            "Interoperability means allied units can exchange messages.",
+        ],
+    ),
+    (
+        KnownError(
+            "NATO as the oldest alliance still in force (the Rio Treaty of 1947 is older)",
+            requires=(r"\bNATO\b|North Atlantic", r"(?i:\boldest\b)"),
+            unless=r"(?i:integrated (?:military )?command|not the oldest|Rio Treaty)",
+        ),
+        [
+            "NATO is the oldest of today's major military alliances and by far the most developed.",
+            "The North Atlantic alliance is the oldest alliance in the world.",
+        ],
+        [
+            "NATO is the oldest major alliance with an integrated military command.",
+            "NATO is not the oldest alliance still in force: the Rio Treaty is older.",
+        ],
+    ),
+    (
+        KnownError(
+            "the Quad formalised in 2007 (it first met as an informal dialogue and lapsed in 2008)",
+            requires=(r"(?i:formali[sz]ed (?:\w+ ){0,3}in (?:May )?2007|2007[^.]{0,30}formali[sz]ed)",),
+            unless=NOT_SO,
+        ),
+        [
+            "It began as a joint response to the tsunami of 2004, was formalised in 2007, faded, and was revived.",
+            "The Quad was formally formalised in May 2007.",
+        ],
+        [
+            "The four first met as an informal dialogue in May 2007.",
+            "The Quad was not formalised in 2007; it lapsed in 2008.",
+        ],
+    ),
+    (
+        KnownError(
+            "the CSTO's Central Asian members as bordering Afghanistan (only Tajikistan does)",
+            requires=(r"Central Asian", r"Afghanistan", r"(?i:\bborder)"),
+            unless=r"Tajikistan|(?i:\bonly\b)",
+        ),
+        [
+            "The Central Asian members, with long borders near Afghanistan and weak armed forces, value the CSTO.",
+            "The CSTO's Central Asian members all border Afghanistan.",
+        ],
+        [
+            "The Central Asian members, with weak forces and, in Tajikistan's case, a border with Afghanistan.",
+            "Of the Central Asian members only one borders Afghanistan.",
+        ],
+    ),
+    (
+        KnownError(
+            "the CSTO's rapid reaction forces as the force sent to Kazakhstan in 2022 (it was the peacekeeping force)",
+            requires=(r"(?i:rapid reaction|force of this kind)", r"Kazakhstan"),
+            unless=r"(?i:peacekeeping|\bnot\b|distinct)",
+            with_where=True,
+        ),
+        [
+            "content/glossary.yaml: Collective Rapid Reaction Forces: A CSTO force of this kind was deployed for the "
+            "first time in Kazakhstan in January 2022.",
+            "The Collective Rapid Reaction Forces were sent to Kazakhstan in January 2022.",
+        ],
+        [
+            "The force sent to Kazakhstan came from the Collective Peacekeeping Forces, not the rapid reaction forces.",
+            "content/glossary.yaml: Collective Rapid Reaction Forces: They are distinct from the force sent to "
+            "Kazakhstan.",
+        ],
+    ),
+    (
+        KnownError(
+            "Poland ordered 288 Chunmoo launchers (288 was a framework; about 218 and then 72 were ordered)",
+            requires=(r"\b288\b", r"Chunmoo|(?i:rocket launchers)"),
+            unless=r"(?i:framework)",
+            with_where=True,
+        ),
+        [
+            "Poland also ordered 288 Chunmoo rocket launchers.",
+            "content/x.md (table row): South Korea | Chunmoo rocket launchers | 288",
+        ],
+        [
+            "Poland signed a framework for 288 Chunmoo launchers and ordered about 218 that November.",
+            "content/x.md (table row): South Korea | Chunmoo rocket launchers | Framework for 288",
+        ],
+    ),
+    (
+        KnownError(
+            "the CCW's 11 guiding principles dated December 2019 (endorsed at the meeting of 13-15 November 2019)",
+            requires=(r"(?i:guiding principles)", r"(?i:December 2019|2019-12)"),
+            unless=NOT_SO,
+            with_where=True,
+        ),
+        [
+            "In December 2019 the CCW parties adopted 11 guiding principles.",
+            "content/x.md (timeline 2019-12): Eleven guiding principles.",
+        ],
+        [
+            "At their meeting of 13-15 November 2019 the CCW parties endorsed 11 guiding principles.",
+            "content/x.md (timeline 2019-11): Eleven guiding principles.",
+        ],
+    ),
+]
+KNOWN_ERRORS += [error for error, _wrong, _right in CORRECTED_ERRORS]
+EXAMPLES.update({error.name: (wrong, right) for error, wrong, right in CORRECTED_ERRORS})
+
+
 @pytest.mark.parametrize("error", KNOWN_ERRORS, ids=lambda error: error.name)
 def test_known_error_pattern_tells_errors_from_correct_statements(error):
     wrong, right = EXAMPLES[error.name]
@@ -126,7 +364,7 @@ def test_known_error_pattern_tells_errors_from_correct_statements(error):
 
 @pytest.mark.parametrize("error", KNOWN_ERRORS, ids=lambda error: error.name)
 def test_course_text_avoids_known_error(error):
-    hits = [f"{where}: {sentence}" for where, sentence in claim_sentences() if error.in_sentence(sentence)]
+    hits = [f"{where}: {sentence}" for where, sentence in claim_sentences() if error.in_claim(where, sentence)]
     assert not hits, f"{error.name}:\n" + "\n".join(hits)
 
 
@@ -193,3 +431,17 @@ def test_att_party_count_is_116_as_of_august_2025():
     ]
     assert not wrong, 'the ATT had 116 states parties "as of August 2025" (give the date):\n' + "\n".join(wrong)
     assert counts, "the ATT's number of states parties is given somewhere"
+
+
+def test_no_ordering_question_sequences_caatsa_and_the_s400_deal():
+    """CAATSA became law on 2 August 2017, between Erdogan's statement (25 July) that an S-400 deal
+    was signed and the contract's confirmation (12 September): neither is clearly first."""
+    from tests.content.course_text import quizzes
+
+    bad = []
+    for quiz, _page, _module in quizzes():
+        for number, question in enumerate(quiz.questions, start=1):
+            items = [text for text, _correct, _match in question.choices] if question.type == "ordering" else []
+            if any("CAATSA" in item for item in items) and any(re.search(r"S-400 deal", item) for item in items):
+                bad.append(f"{quiz.source}: question {number}")
+    assert not bad, "an ordering question puts CAATSA and the S-400 deal in sequence: " + ", ".join(bad)

@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 
 from ..content_version import cached_content
 from ..markdown import render_markdown
+from ..reading_time import reading_time_label
 
 register = template.Library()
 
@@ -17,6 +18,12 @@ def safe_markdown(text):
 def glossary_markdown(text):
     """Markdown with glossary terms marked in context (explanations; never quiz prompts or choices)."""
     return render_markdown(text, glossary=True)
+
+
+@register.filter
+def reading_time(minutes):
+    """A reading time in minutes as text: "1 minute", "3 hours 27 minutes"."""
+    return reading_time_label(minutes or 0)
 
 
 @register.filter
