@@ -3,13 +3,14 @@
 from collections import defaultdict
 
 from django.apps import apps
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -69,11 +70,16 @@ class ImportedPageMixin(models.Model):
         return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
 
-class GlossaryTerm(index.Indexed, models.Model):
+class GlossaryTerm(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     term = models.CharField(_("term"), max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     definition = MarkdownxField(_("definition"))
     related = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related terms"))
+    # The revision the last import wrote: a later one is an admin edit (see course/importer/writing.py).
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossary_term")
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("related")]
     search_fields = [index.SearchField("term"), index.AutocompleteField("term"), index.SearchField("definition")]
@@ -88,6 +94,17 @@ class GlossaryTerm(index.Indexed, models.Model):
     @property
     def anchor(self):
         return f"term-{self.slug}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def edited_since_import(self):
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+    def get_preview_template(self, request, mode_name):
+        return "lessons/glossary_term_preview.html"
 
 
 class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
@@ -266,7 +283,7 @@ class GlossaryPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = list(GlossaryTerm.objects.prefetch_related("related").order_by("term"))
+        terms = list(GlossaryTerm.objects.filter(live=True).prefetch_related("related").order_by("term"))
         groups = {}
         for term in terms:
             groups.setdefault(term.term[0].upper(), []).append(term)
