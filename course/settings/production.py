@@ -30,6 +30,7 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
     # Sessions are read on every signed-in request: from Redis, with the database behind it.
@@ -41,6 +42,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 5000},
+            "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
 

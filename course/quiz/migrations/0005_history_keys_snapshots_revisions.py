@@ -9,6 +9,12 @@ QUESTION_FIELDS = (
 )
 
 
+def instructors_publish(apps, schema_editor):
+    from course.lessons.roles import ensure_instructors_group
+
+    ensure_instructors_group(apps)
+
+
 def snapshot_existing_attempts(apps, schema_editor):
     """Attempts opened before snapshots existed get the paper as the questions stand now."""
     Attempt, Question = apps.get_model("quiz", "Attempt"), apps.get_model("quiz", "Question")
@@ -35,6 +41,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('quiz', '0003_attempt_draft'),
+        ('lessons', '0003_glossary_revisions'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -125,4 +132,5 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='quiz.question'),
         ),
         migrations.RunPython(snapshot_existing_attempts, migrations.RunPython.noop),
+        migrations.RunPython(instructors_publish, migrations.RunPython.noop),
     ]
