@@ -85,7 +85,9 @@ def _insertions(text, root):
         fields = _pairs(node)
         if "key" not in fields:
             prompt = fields.get("prompt")
-            key = _new_key("q", _node_text(prompt) if prompt is not None else str(node.start_mark.line), taken_questions)
+            key = _new_key(
+                "q", _node_text(prompt) if prompt is not None else str(node.start_mark.line), taken_questions
+            )
             index, insert = _mapping_insertion(text, node, key)
             edits.append((index, insert, index))
         for list_name in CHOICE_LISTS:
@@ -109,7 +111,9 @@ def _choice_insertions(text, items):
         elif isinstance(item, yaml.ScalarNode):
             value = yaml.safe_load(text[item.start_mark.index : item.end_mark.index])
             key = _new_key("c", str(value), taken)
-            edits.append((item.start_mark.index, f"{{key: {key}, text: {json.dumps(str(value))}}}", item.end_mark.index))
+            edits.append(
+                (item.start_mark.index, f"{{key: {key}, text: {json.dumps(str(value))}}}", item.end_mark.index)
+            )
     return edits
 
 

@@ -31,6 +31,14 @@ def content_hash(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def quiz_hash(quiz_data):
+    """What the quiz says, not where in its file (line numbers move when a key is added)."""
+    data = asdict(quiz_data)
+    for question in data["questions"]:
+        question.pop("line", None)
+    return content_hash(data)
+
+
 def _save_page(page, report, label, is_new):
     revision = page.save_revision()
     revision.publish()
@@ -104,8 +112,13 @@ def _sync_glossary(course, report, force=False):
             _record_import(existing)
             report.updated.append(label)
         terms[term.term.casefold()] = existing
+    # Related terms are symmetrical: a term is related to those it names and to those naming it.
+    wanted_by_term = {term.term.casefold(): {name.casefold() for name in term.related} for term in course.glossary}
+    for name, related in list(wanted_by_term.items()):
+        for other in related:
+            wanted_by_term[other].add(name)
     for term in course.glossary:
-        wanted = {terms[name.casefold()].pk for name in term.related}
+        wanted = {terms[name].pk for name in wanted_by_term[term.term.casefold()]}
         current = terms[term.term.casefold()]
         if set(current.related.values_list("pk", flat=True)) != wanted:
             current.related.set(wanted)
@@ -169,7 +182,7 @@ QUESTION_FIELDS = (
 def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     if quiz_data is None:
         return
-    digest = content_hash(asdict(quiz_data))
+    digest = quiz_hash(quiz_data)
     quiz = Quiz.objects.filter(page=page, kind=quiz_data.kind).first()
     label = f"quiz '{quiz_data.title}'"
     if quiz is not None:

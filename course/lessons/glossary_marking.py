@@ -113,6 +113,8 @@ def glossary_entries():
     from .models import GlossaryTerm
 
     def build():
-        return entries_from_terms(GlossaryTerm.objects.filter(live=True).order_by("term").values_list("term", "slug", "definition"))
+        return entries_from_terms(
+            GlossaryTerm.objects.filter(live=True).order_by("term").values_list("term", "slug", "definition")
+        )
 
     return cached_content("glossary-entries", build)

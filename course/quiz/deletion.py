@@ -29,7 +29,9 @@ def snippet_learner_records(obj):
     if isinstance(obj, Quiz):
         return Attempt.objects.filter(quiz=obj).count()
     if isinstance(obj, Capstone):
-        return CapstoneResponse.objects.filter(capstone=obj).count() + CapstoneDraft.objects.filter(capstone=obj).count()
+        return (
+            CapstoneResponse.objects.filter(capstone=obj).count() + CapstoneDraft.objects.filter(capstone=obj).count()
+        )
     return 0
 
 

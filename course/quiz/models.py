@@ -230,9 +230,7 @@ class Choice(Orderable):
     retired = models.BooleanField(_("retired"), default=False, help_text=_("Left out of new papers."))
 
     panels = [
-        FieldRowPanel(
-            [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text"), FieldPanel("retired")]
-        )
+        FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text"), FieldPanel("retired")])
     ]
 
     class Meta(Orderable.Meta):
@@ -251,7 +249,9 @@ class Attempt(models.Model):
     paper = models.JSONField(
         default=list,
         blank=True,
-        help_text=_("The questions as presented when the attempt opened (see snapshot.py): review and grading read it."),
+        help_text=_(
+            "The questions as presented when the attempt opened (see snapshot.py): review and grading read it."
+        ),
     )
     started_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True)

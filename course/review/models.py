@@ -39,4 +39,6 @@ class ReviewCard(models.Model):
 def due_cards(learner, on):
     """The learner's cards due on `on`, confident-but-wrong first, then oldest due. A retired
     question is no longer taught: its card rests (kept, not shown)."""
-    return ReviewCard.objects.filter(learner=learner, due_on__lte=on, question__retired=False).order_by("-confident_miss", "due_on", "pk")
+    return ReviewCard.objects.filter(learner=learner, due_on__lte=on, question__retired=False).order_by(
+        "-confident_miss", "due_on", "pk"
+    )
