@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
 from course.quiz.models import Choice, Question, QuestionType, Response
-from course.quiz.question_types import grade_answer
 
 from . import test_tampered_posts as tampered
 from .builders import as_lists, move_deadline, right_form_data, shown_values

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
-from course.quiz.models import Question, Attempt, Choice, QuestionType, Quiz
+from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz
 from course.quiz.question_types import right_answer
 
 from .builders import SECTION_ANCHOR, form_data_for, right_form_data
