@@ -101,7 +101,7 @@ def test_a_removed_choice_of_an_answered_question_is_retired(content, submitted,
     retired = Choice.objects.filter(question__quiz=lesson_check, retired=True)
     assert retired.count() >= 1
     # Left out of new papers, kept for the old one.
-    assert all(str(choice) .endswith("(retired)") for choice in retired)
+    assert all(str(choice).endswith("(retired)") for choice in retired)
     assert review_html(client, attempt)
 
 

@@ -26,7 +26,8 @@ def export(directory):
 
 def comparable(course):
     """Parsed content minus what is not content: file lines, and the order of the glossary, of a
-    lesson's key terms (a set in the database) and of related terms (a symmetrical relation: a term is related to those naming it too)."""
+    lesson's key terms (a set in the database) and of related terms (a symmetrical relation: a
+    term is related to those naming it too)."""
     related = {term.term: set(term.related) for term in course.glossary}
     for name, others in list(related.items()):
         for other in others:
