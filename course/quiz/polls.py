@@ -38,7 +38,9 @@ def poll_distributions(questions):
     polls = [question for question in questions if question.is_poll]
     if not polls:
         return {}
-    answered = Response.objects.filter(question__in=polls, answer__isnull=False, attempt__submitted_at__isnull=False)
+    answered = Response.objects.filter(
+        question_id__in=[poll.pk for poll in polls], answer__isnull=False, attempt__submitted_at__isnull=False
+    )
     respondents = dict(
         answered.values_list("question_id").annotate(n=Count("attempt__learner_id", distinct=True)).order_by()
     )

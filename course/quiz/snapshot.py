@@ -76,6 +76,13 @@ class FrozenQuestion:
     def __str__(self):
         return self.prompt[:80]
 
+    def __eq__(self, other):
+        # The same question as a live one (or another snapshot of it): compared by id, as models are.
+        return getattr(other, "pk", None) == self.pk and type(other).__name__ in ("Question", "FrozenQuestion")
+
+    def __hash__(self):
+        return hash(self.pk)
+
     @property
     def is_poll(self):
         return self.type == QuestionType.POLL
