@@ -162,6 +162,16 @@ def _skip_reason(obj, digest, label, force):
     return ""
 
 
+def _left_alone(obj, digest, label, force, report):
+    """True when an existing item is not written (unchanged, or skipped and listed)."""
+    reason = _skip_reason(obj, digest, label, force)
+    if reason is None:
+        report.unchanged += 1
+    elif reason:
+        report.skipped.append(reason)
+    return reason != ""
+
+
 def _questions_in_use(quiz):
     """Ids of the quiz's questions that learners answered or were given in an open attempt:
     those are retired, never deleted."""
@@ -185,14 +195,8 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     digest = quiz_hash(quiz_data)
     quiz = Quiz.objects.filter(page=page, kind=quiz_data.kind).first()
     label = f"quiz '{quiz_data.title}'"
-    if quiz is not None:
-        reason = _skip_reason(quiz, digest, label, force)
-        if reason is None:
-            report.unchanged += 1
-            return
-        if reason:
-            report.skipped.append(reason)
-            return
+    if quiz is not None and _left_alone(quiz, digest, label, force, report):
+        return
     is_new = quiz is None
     quiz = quiz or Quiz(page=page, kind=quiz_data.kind)
     quiz.title = quiz_data.title
@@ -278,14 +282,8 @@ def _sync_capstone(capstone_data, lesson, report, force):
     capstone = Capstone.objects.filter(page=lesson).first()
     digest = content_hash(asdict(capstone_data))
     label = f"capstone '{capstone_data.title}'"
-    if capstone is not None:
-        reason = _skip_reason(capstone, digest, label, force)
-        if reason is None:
-            report.unchanged += 1
-            return
-        if reason:
-            report.skipped.append(reason)
-            return
+    if capstone is not None and _left_alone(capstone, digest, label, force, report):
+        return
     is_new = capstone is None
     capstone = capstone or Capstone(page=lesson)
     capstone.title, capstone.scenario = capstone_data.title, capstone_data.scenario
