@@ -23,7 +23,7 @@ PASSWORD = "a-long-test-password-41"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_course", verbosity=0)
+        call_command("load_course", verbosity=0, no_write_keys=True)
 
 
 @pytest.fixture(autouse=True)

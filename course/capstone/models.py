@@ -1,12 +1,13 @@
 """The capstone scenario (content) and each learner's written answers (learner data)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
 from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalKey
@@ -17,11 +18,17 @@ from course.lessons.content_version import cached_content
 MAX_ANSWER_LENGTH = 5000
 
 
-class Capstone(ClusterableModel):
+class Capstone(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     page = models.OneToOneField("lessons.LessonPage", on_delete=models.CASCADE, related_name="capstone")
     title = models.CharField(_("title"), max_length=200)
     scenario = MarkdownxField(_("scenario"))
     content_source = models.CharField(max_length=255, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The revision the last import wrote: a later one is an admin edit (see course/importer/writing.py).
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="capstone")
 
     panels = [
         FieldPanel("title"),
@@ -35,6 +42,17 @@ class Capstone(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def edited_since_import(self):
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+    def get_preview_template(self, request, mode_name):
+        return "capstone/capstone_preview.html"
 
 
 class CapstonePrompt(Orderable):
@@ -50,7 +68,7 @@ class CapstonePrompt(Orderable):
 
 class CapstoneResponse(models.Model):
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capstone_responses")
-    capstone = models.ForeignKey(Capstone, on_delete=models.CASCADE, related_name="responses")
+    capstone = models.ForeignKey(Capstone, on_delete=models.PROTECT, related_name="responses")
     answers = models.JSONField(default=dict, help_text=_("Prompt id -> the learner's answer."))
     submitted_at = models.DateTimeField(default=timezone.now)
 
@@ -66,7 +84,7 @@ class CapstoneDraft(models.Model):
     Kept until they submit, across sessions and logins; submitting removes it."""
 
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="capstone_drafts")
-    capstone = models.ForeignKey(Capstone, on_delete=models.CASCADE, related_name="drafts")
+    capstone = models.ForeignKey(Capstone, on_delete=models.PROTECT, related_name="drafts")
     answers = models.JSONField(default=dict, help_text=_("Prompt id -> the learner's answer so far."))
     saved_at = models.DateTimeField(default=timezone.now)
 

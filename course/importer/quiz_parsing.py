@@ -6,16 +6,20 @@ from dataclasses import dataclass, field
 
 from course.quiz.question_types import QUESTION_KINDS
 
+from .keys import CHOICE_LISTS
+
 
 @dataclass
 class QuestionData:
     type: str
     prompt: str
     explanation: str
+    key: str = ""  # stable identity across imports (course/importer/keys.py)
     points: int = 1
     section_lesson: str = ""  # lesson slug within the module
     section_anchor: str = ""
     choices: list = field(default_factory=list)  # (text, is_correct, match_text)
+    choice_keys: list = field(default_factory=list)  # the key of each choice, "" if none yet
     correct_boolean: bool | None = None
     accepted_answers: list = field(default_factory=list)
     correct_number: float | None = None
@@ -66,9 +70,13 @@ def read_quiz(reader, path, kind, anchors_by_lesson, own_lesson):
     if not isinstance(questions, list) or not questions:
         reader.error(path, data.line_of("questions"), "a quiz needs questions: a list")
         return quiz
+    keys = set()
     for index, item in enumerate(questions):
         question = _read_question(reader, path, item, questions.line_of(index), anchors_by_lesson, own_lesson)
         if question:
+            if question.key and question.key in keys:
+                reader.error(path, item.line_of("key"), f"key '{question.key}' is used by another question")
+            keys.add(question.key)
             quiz.questions.append(question)
     if quiz.draw_count and quiz.draw_count > len(questions):
         reader.error(
@@ -98,7 +106,30 @@ def _read_question(reader, path, item, line, anchors_by_lesson, own_lesson):
     )
     _read_section(reader, path, item, question, anchors_by_lesson, own_lesson)
     kind.read_yaml(reader, path, item, line, question)
+    question.key = _read_key(reader, path, item)
+    question.choice_keys = _read_choice_keys(reader, path, item, len(question.choices))
     return question
+
+
+def _read_key(reader, path, mapping):
+    key = mapping.get("key", "")
+    if not isinstance(key, str) or len(key) > 40 or (key and not key.replace("-", "").isalnum()):
+        reader.error(path, mapping.line_of("key"), "key must be letters, digits and hyphens (at most 40)")
+        return ""
+    return key
+
+
+def _read_choice_keys(reader, path, item, count):
+    """The keys of the question's choices (or ordering items, or matching pairs), in order."""
+    for list_name in CHOICE_LISTS:
+        entries = item.get(list_name)
+        if isinstance(entries, list) and len(entries) == count:
+            keys = [_read_key(reader, path, entry) if isinstance(entry, dict) else "" for entry in entries]
+            given = [key for key in keys if key]
+            if len(set(given)) != len(given):
+                reader.error(path, item.line_of(list_name), "each choice of a question needs its own key")
+            return keys
+    return [""] * count
 
 
 def _read_section(reader, path, item, question, anchors_by_lesson, own_lesson):

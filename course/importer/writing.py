@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from course.capstone.models import Capstone, CapstonePrompt
 from course.lessons.models import CourseHomePage, GlossaryTerm, LessonPage, ModulePage
-from course.quiz.models import Choice, Question, Quiz
+from course.quiz.models import Attempt, Choice, Question, Quiz, Response
 
 from .setup import ensure_course_site
 
@@ -29,6 +29,14 @@ class ImportReport:
 
 def content_hash(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def quiz_hash(quiz_data):
+    """What the quiz says, not where in its file (line numbers move when a key is added)."""
+    data = asdict(quiz_data)
+    for question in data["questions"]:
+        question.pop("line", None)
+    return content_hash(data)
 
 
 def _save_page(page, report, label, is_new):
@@ -77,7 +85,7 @@ def _page_fields(fields):
     return {name: value for name, value in fields.items() if name != "key_terms"}
 
 
-def _sync_glossary(course, report):
+def _sync_glossary(course, report, force=False):
     terms = {}
     for term in course.glossary:
         # By slug too: a term renamed in the admin keeps its slug, which must stay unique.
@@ -85,40 +93,110 @@ def _sync_glossary(course, report):
             GlossaryTerm.objects.filter(term__iexact=term.term).first()
             or GlossaryTerm.objects.filter(slug=term.slug).first()
         )
+        label = f"glossary term '{term.term}'"
         if existing is None:
             existing = GlossaryTerm.objects.create(term=term.term, slug=term.slug, definition=term.definition)
-            report.created.append(f"glossary term '{term.term}'")
-        elif existing.definition != term.definition or existing.term != term.term:
+            _record_import(existing)
+            report.created.append(label)
+        elif existing.definition == term.definition and existing.term == term.term and not existing.edited_since_import:
+            if existing.imported_revision_id is None and existing.latest_revision_id is None:
+                _record_import(existing)  # loaded before revisions existed: start tracking
+            report.unchanged += 1
+        elif existing.imported_revision_id is None and existing.latest_revision_id is not None and not force:
+            report.skipped.append(f"{label} (made in the admin, not by an import)")
+        elif existing.edited_since_import and not force:
+            report.skipped.append(f"{label} (edited in the admin since the last import)")
+        else:
             existing.term, existing.definition = term.term, term.definition
             existing.save()
-            report.updated.append(f"glossary term '{term.term}'")
-        else:
-            report.unchanged += 1
+            _record_import(existing)
+            report.updated.append(label)
         terms[term.term.casefold()] = existing
+    # Related terms are symmetrical: a term is related to those it names and to those naming it.
+    wanted_by_term = {term.term.casefold(): {name.casefold() for name in term.related} for term in course.glossary}
+    for name, related in list(wanted_by_term.items()):
+        for other in related:
+            wanted_by_term[other].add(name)
     for term in course.glossary:
-        wanted = {terms[name.casefold()].pk for name in term.related}
+        wanted = {terms[name].pk for name in wanted_by_term[term.term.casefold()]}
         current = terms[term.term.casefold()]
         if set(current.related.values_list("pk", flat=True)) != wanted:
             current.related.set(wanted)
     return terms
 
 
+def _record_import(obj):
+    """A published revision of what the import just wrote (carrying a quiz's questions and choices),
+    remembered as the imported one: any later revision is an admin edit."""
+    obj = type(obj).objects.get(pk=obj.pk)  # fresh, so the revision reads the rows just written
+    revision = obj.save_revision()
+    now = timezone.now()
+    type(obj).objects.filter(pk=obj.pk).update(
+        imported_revision=revision,
+        live_revision=revision,
+        has_unpublished_changes=False,
+        live=True,
+        first_published_at=obj.first_published_at or now,
+        last_published_at=now,
+    )
+    return revision
+
+
+def _loaded_before_revisions(obj):
+    """Imported before revisions existed and never edited since: still the file's."""
+    return obj.imported_revision_id is None and obj.latest_revision_id is None and bool(obj.content_source)
+
+
+def _skip_reason(obj, digest, label, force):
+    """Why an existing imported item is left alone ("" to write it, None when unchanged)."""
+    if obj.content_hash == digest and not obj.edited_since_import:
+        if _loaded_before_revisions(obj):
+            _record_import(obj)  # start tracking: the next admin edit is then seen
+        return None
+    if force or _loaded_before_revisions(obj):
+        return ""
+    if obj.imported_revision_id is None:
+        return f"{label} (made in the admin, not by an import)"
+    if obj.edited_since_import:
+        return f"{label} (edited in the admin since the last import)"
+    return ""
+
+
+def _left_alone(obj, digest, label, force, report):
+    """True when an existing item is not written (unchanged, or skipped and listed)."""
+    reason = _skip_reason(obj, digest, label, force)
+    if reason is None:
+        report.unchanged += 1
+    elif reason:
+        report.skipped.append(reason)
+    return reason != ""
+
+
+def _questions_in_use(quiz):
+    """Ids of the quiz's questions that learners answered or were given in an open attempt:
+    those are retired, never deleted."""
+    used = set(Response.objects.filter(question__quiz=quiz).values_list("question_id", flat=True).distinct())
+    for question_ids in Attempt.objects.filter(quiz=quiz, submitted_at__isnull=True).values_list(
+        "question_ids", flat=True
+    ):
+        used.update(question_ids)
+    return used
+
+
+QUESTION_FIELDS = (
+    "type", "prompt", "explanation", "points", "section_anchor", "correct_boolean", "correct_number",
+    "tolerance", "facts_as_of", "review_by", "poll_note",
+)  # fmt: skip
+
+
 def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     if quiz_data is None:
         return
-    digest = content_hash(asdict(quiz_data))
+    digest = quiz_hash(quiz_data)
     quiz = Quiz.objects.filter(page=page, kind=quiz_data.kind).first()
     label = f"quiz '{quiz_data.title}'"
-    if quiz is not None:
-        if quiz.content_hash == digest and not quiz.edited_since_import:
-            report.unchanged += 1
-            return
-        if quiz.edited_since_import and not force:
-            report.skipped.append(f"{label} (edited in the admin since the last import)")
-            return
-        if quiz.imported_at is None and not force:
-            report.skipped.append(f"{label} (made in the admin, not by an import)")
-            return
+    if quiz is not None and _left_alone(quiz, digest, label, force, report):
+        return
     is_new = quiz is None
     quiz = quiz or Quiz(page=page, kind=quiz_data.kind)
     quiz.title = quiz_data.title
@@ -128,52 +206,88 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     quiz.time_limit_minutes = quiz_data.time_limit_minutes
     quiz.content_source = quiz_data.source
     quiz.content_hash = digest
+    quiz.imported_at = timezone.now()
     quiz.save()
-    # Update questions in place by position so learners' responses keep their question.
+    in_use = set() if is_new else _questions_in_use(quiz)
     existing = list(Question.objects.filter(quiz=quiz).order_by("sort_order", "pk"))
+    by_key = {question.key: question for question in existing if question.key}
+    # Questions loaded before keys existed are matched once by position (and type), then keyed.
+    unkeyed = [question for question in existing if not question.key]
+    kept = set()
     for position, data in enumerate(quiz_data.questions):
-        question = existing[position] if position < len(existing) else Question(quiz=quiz)
+        question = by_key.get(data.key) if data.key else None
+        if question is None and position < len(unkeyed) and unkeyed[position].type == data.type:
+            question = unkeyed[position]
+        if question is not None and question.type != data.type and question.pk in in_use:
+            # A new type is a new question: the answers given to the old one stay with it.
+            question.key = ""
+            question.retired = True
+            question.save(update_fields=["key", "retired"])
+            question = None
+        question = question or Question(quiz=quiz)
+        question.key = data.key
+        question.retired = False
         question.sort_order = position
-        question.type = data.type
-        question.prompt = data.prompt
-        question.explanation = data.explanation
-        question.points = data.points
+        for name in QUESTION_FIELDS:
+            setattr(question, name, getattr(data, name))
         question.section_page = lessons_by_slug.get(data.section_lesson)
-        question.section_anchor = data.section_anchor
-        question.correct_boolean = data.correct_boolean
         question.accepted_answers = "\n".join(data.accepted_answers)
-        question.correct_number = data.correct_number
-        question.tolerance = data.tolerance
-        question.facts_as_of = data.facts_as_of
-        question.review_by = data.review_by
-        question.poll_note = data.poll_note
         question.save()
-        Choice.objects.filter(question=question).delete()
-        Choice.objects.bulk_create(
-            Choice(question=question, sort_order=index, text=text, is_correct=correct, match_text=match)
-            for index, (text, correct, match) in enumerate(data.choices)
-        )
-    for question in existing[len(quiz_data.questions) :]:
-        question.delete()
-    # Stamp after the saves above so auto_now does not read as an admin edit.
-    now = timezone.now()
-    Quiz.objects.filter(pk=quiz.pk).update(imported_at=now, updated_at=now)
+        kept.add(question.pk)
+        _sync_choices(question, data, question.pk in in_use)
+    for question in existing:
+        if question.pk in kept:
+            continue
+        if question.pk in in_use:
+            if not question.retired:
+                question.retired = True
+                question.save(update_fields=["retired"])
+        else:
+            question.delete()
+    _record_import(quiz)
     (report.created if is_new else report.updated).append(label)
 
 
-def _sync_capstone(capstone_data, lesson, report):
-    """Capstones have no admin-edit tracking: the file wins only when the file changed."""
+def _sync_choices(question, data, answered):
+    """Choices updated in place by key (by position for choices loaded before keys); a choice
+    dropped from the file is retired when the question was answered, deleted otherwise."""
+    existing = list(Choice.objects.filter(question=question).order_by("sort_order", "pk"))
+    by_key = {choice.key: choice for choice in existing if choice.key}
+    unkeyed = [choice for choice in existing if not choice.key]
+    kept = set()
+    for position, ((text, correct, match), key) in enumerate(zip(data.choices, data.choice_keys, strict=True)):
+        choice = by_key.get(key) if key else None
+        if choice is None and unkeyed and (not key or key not in by_key):
+            choice = unkeyed.pop(0)
+        choice = choice or Choice(question=question)
+        choice.key, choice.retired, choice.sort_order = key, False, position
+        choice.text, choice.is_correct, choice.match_text = text, correct, match
+        choice.save()
+        kept.add(choice.pk)
+    for choice in existing:
+        if choice.pk in kept:
+            continue
+        if answered:
+            if not choice.retired:
+                choice.retired = True
+                choice.save(update_fields=["retired"])
+        else:
+            choice.delete()
+
+
+def _sync_capstone(capstone_data, lesson, report, force):
+    """Prompts are updated in place by position: learners' answers are stored per prompt id."""
     if capstone_data is None:
         return
     capstone = Capstone.objects.filter(page=lesson).first()
     digest = content_hash(asdict(capstone_data))
-    if capstone is not None and capstone.content_source == f"{capstone_data.source}#{digest}":
-        report.unchanged += 1
+    label = f"capstone '{capstone_data.title}'"
+    if capstone is not None and _left_alone(capstone, digest, label, force, report):
         return
     is_new = capstone is None
     capstone = capstone or Capstone(page=lesson)
     capstone.title, capstone.scenario = capstone_data.title, capstone_data.scenario
-    capstone.content_source = f"{capstone_data.source}#{digest}"
+    capstone.content_source, capstone.content_hash = capstone_data.source, digest
     capstone.save()
     existing = list(CapstonePrompt.objects.filter(capstone=capstone).order_by("sort_order", "pk"))
     for position, (prompt, model_answer) in enumerate(capstone_data.prompts):
@@ -182,7 +296,8 @@ def _sync_capstone(capstone_data, lesson, report):
         item.save()
     for item in existing[len(capstone_data.prompts) :]:
         item.delete()
-    (report.created if is_new else report.updated).append(f"capstone '{capstone_data.title}'")
+    _record_import(capstone)
+    (report.created if is_new else report.updated).append(label)
 
 
 @transaction.atomic
@@ -204,7 +319,7 @@ def write_course(course, force=False):
     else:
         report.unchanged += 1
 
-    terms = _sync_glossary(course, report)
+    terms = _sync_glossary(course, report, force)
     for module_data in course.modules:
         module = _sync_page(
             home,
@@ -241,6 +356,6 @@ def write_course(course, force=False):
             lessons_by_slug[lesson_data.slug] = lesson
         for lesson_data in module_data.lessons:
             _sync_quiz(lesson_data.check, lessons_by_slug[lesson_data.slug], lessons_by_slug, report, force)
-            _sync_capstone(lesson_data.capstone, lessons_by_slug[lesson_data.slug], report)
+            _sync_capstone(lesson_data.capstone, lessons_by_slug[lesson_data.slug], report, force)
         _sync_quiz(module_data.quiz, module, lessons_by_slug, report, force)
     return report

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -71,11 +72,16 @@ class ImportedPageMixin(models.Model):
         return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
 
-class GlossaryTerm(index.Indexed, models.Model):
+class GlossaryTerm(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     term = models.CharField(_("term"), max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     definition = MarkdownxField(_("definition"))
     related = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related terms"))
+    # The revision the last import wrote: a later one is an admin edit (see course/importer/writing.py).
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossary_term")
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("related")]
     search_fields = [index.SearchField("term"), index.AutocompleteField("term"), index.SearchField("definition")]
@@ -93,10 +99,24 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     @classmethod
     def current_glossary(cls):
-        """Every term, for the Markdown renderer to mark; cached until course content changes."""
+        """Every live term, for the Markdown renderer to mark; cached until course content changes."""
         return cached_content(
-            "glossary", lambda: Glossary.of(cls.objects.order_by("term").values_list("term", "slug", "definition"))
+            "glossary",
+            lambda: Glossary.of(
+                cls.objects.filter(live=True).order_by("term").values_list("term", "slug", "definition")
+            ),
         )
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def edited_since_import(self):
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+    def get_preview_template(self, request, mode_name):
+        return "lessons/glossary_term_preview.html"
 
 
 class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
@@ -273,7 +293,7 @@ class GlossaryPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = list(GlossaryTerm.objects.prefetch_related("related").order_by("term"))
+        terms = list(GlossaryTerm.objects.filter(live=True).prefetch_related("related").order_by("term"))
         groups = {}
         for term in terms:
             groups.setdefault(term.term[0].upper(), []).append(term)

@@ -15,7 +15,7 @@ class LessonCompletion(models.Model):
         READ = "read", _("Marked as read")
 
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
-    lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.CASCADE, related_name="completions")
+    lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.PROTECT, related_name="completions")
     via = models.CharField(max_length=10, choices=Via.choices)
     completed_at = models.DateTimeField(default=timezone.now)
 

@@ -15,6 +15,7 @@ from .models import Attempt, Choice, Question, QuizKind, Response
 from .paper import build_paper, draw_question_ids
 from .question_types import grade_answer
 from .signals import attempt_graded
+from .snapshot import frozen_questions, snapshot_paper
 
 # Slack for the network and a slow click after the clock reaches zero.
 DEADLINE_GRACE = timedelta(seconds=30)
@@ -23,14 +24,18 @@ DEADLINE_GRACE = timedelta(seconds=30)
 def questions_with_choices(quiz_id, question_ids):
     """{question id: question, choices prefetched} of those of a quiz's questions in
     `question_ids`. Read once per content version (two queries) and shared: read-only."""
-    questions = cached_content(f"quiz-questions:{quiz_id}", lambda: _load_questions(quiz_id))
     wanted = set(question_ids)
-    return {pk: question for pk, question in questions.items() if pk in wanted}
+    return {pk: question for pk, question in _all_questions(quiz_id).items() if pk in wanted}
+
+
+def _all_questions(quiz_id):
+    """Every question of a quiz, retired ones too (old reviews), read once per content version."""
+    return cached_content(f"quiz-questions:{quiz_id}", lambda: _load_questions(quiz_id))
 
 
 def _load_questions(quiz_id):
     queryset = Question.objects.filter(quiz_id=quiz_id).prefetch_related(
-        Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk"))
+        Prefetch("choices", queryset=Choice.objects.filter(retired=False).order_by("sort_order", "pk"))
     )
     return {question.pk: question for question in queryset}
 
@@ -43,18 +48,27 @@ def open_attempt(learner, quiz):
     if existing:
         submit_expired(existing)
     seed = secrets.randbits(62)
-    question_ids = draw_question_ids(
-        Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True),
-        quiz.draw_count,
-        quiz.shuffle,
-        seed,
-    )
+    current = [
+        question
+        for question in sorted(_all_questions(quiz.pk).values(), key=lambda q: (q.sort_order, q.pk))
+        if not question.retired
+    ]
+    question_ids = draw_question_ids([question.pk for question in current], quiz.draw_count, quiz.shuffle, seed)
+    by_id = {question.pk: question for question in current}
+    # The paper as given, frozen: a later edit or import never changes this attempt.
+    paper = snapshot_paper(by_id[question_id] for question_id in question_ids)
     now = timezone.now()
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     try:
         with transaction.atomic():
             return Attempt.objects.create(
-                learner=learner, quiz=quiz, seed=seed, question_ids=question_ids, started_at=now, deadline=deadline
+                learner=learner,
+                quiz=quiz,
+                seed=seed,
+                question_ids=question_ids,
+                paper=paper,
+                started_at=now,
+                deadline=deadline,
             )
     except IntegrityError:
         # A second tab started the same quiz at the same moment: use its attempt.
@@ -65,8 +79,16 @@ def is_expired(attempt, now=None):
     return attempt.deadline is not None and (now or timezone.now()) > attempt.deadline + DEADLINE_GRACE
 
 
+def attempt_questions(attempt):
+    """{question id: question} as the attempt was given them: its snapshot (attempts opened before
+    snapshots existed read the live questions)."""
+    if attempt.paper:
+        return frozen_questions(attempt.paper)
+    return questions_with_choices(attempt.quiz_id, attempt.question_ids)
+
+
 def attempt_paper(attempt):
-    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    questions = attempt_questions(attempt)
     return build_paper(attempt, questions, attempt.quiz.shuffle), questions
 
 
@@ -108,7 +130,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
     left out of the score; a quiz of polls only scores 100 (nothing to miss).
     """
     confidence = confidence or {}
-    questions = questions_with_choices(attempt.quiz_id, attempt.question_ids)
+    questions = attempt_questions(attempt)
     responses, credits = [], []
     for question_id in attempt.question_ids:
         question = questions.get(question_id)
@@ -119,7 +141,7 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
         responses.append(
             Response(
                 attempt=attempt,
-                question=question,
+                question_id=question.pk,
                 answer=answer,
                 credit=credit,
                 confidence=confidence.get(question_id, ""),
@@ -136,6 +158,10 @@ def submit_attempt(attempt, answers, timed_out=False, confidence=None):
         )
         if not claimed:
             return False
+        # Answered questions are retired, never deleted; one never answered may have been deleted
+        # by an import while this attempt was open: its grade counts, its response row cannot.
+        kept = set(Question.objects.filter(pk__in=[r.question_id for r in responses]).values_list("pk", flat=True))
+        responses = [response for response in responses if response.question_id in kept]
         Response.objects.bulk_create(responses)
         attempt.submitted_at, attempt.timed_out, attempt.score, attempt.passed = now, timed_out, score, passed
         attempt_graded.send(sender=Attempt, attempt=attempt, responses=responses)

@@ -2,6 +2,7 @@
 attempts and responses are learner data that point at them."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from markdownx.models import MarkdownxField
@@ -38,7 +39,10 @@ class Confidence(models.TextChoices):
     GUESSING = "guessing", _("Guessing")
 
 
-class Quiz(index.Indexed, ClusterableModel):
+class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+    """Revisions carry the questions and choices (ParentalKeys): a draft edit stays in its
+    revision, and the live rows learners read change only when it is published."""
+
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=QuizKind.choices, default=QuizKind.LESSON_CHECK)
     page = models.ForeignKey(
@@ -65,7 +69,12 @@ class Quiz(index.Indexed, ClusterableModel):
     content_source = models.CharField(max_length=255, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The revision the last import wrote: any later revision is an admin edit (draft or published).
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quiz")
 
     panels = [
         FieldPanel("title"),
@@ -101,12 +110,36 @@ class Quiz(index.Indexed, ClusterableModel):
             )
 
     @property
+    def revisions(self):
+        return self._revisions
+
+    @property
     def edited_since_import(self):
-        return self.imported_at is not None and (self.updated_at - self.imported_at).total_seconds() > 1
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+    def current_questions(self):
+        """The questions a new paper draws from: not retired, in authored order."""
+        return self.questions.filter(retired=False).order_by("sort_order", "pk")
+
+    def get_preview_template(self, request, mode_name):
+        return "quiz/quiz_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .preview import preview_paper
+
+        return {**super().get_preview_context(request, mode_name), "quiz": self, "paper": preview_paper(self)}
 
 
 class Question(ClusterableModel, Orderable):
     quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    key = models.CharField(
+        _("key"), max_length=40, blank=True, help_text=_("Stable name in the content file; never reuse one.")
+    )
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_("Kept for the attempts that asked it, left out of new papers. Retire instead of deleting."),
+    )
     type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.SINGLE)
     prompt = MarkdownxField(_("prompt"))
     explanation = MarkdownxField(
@@ -137,7 +170,7 @@ class Question(ClusterableModel, Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
+        FieldRowPanel([FieldPanel("type"), FieldPanel("points"), FieldPanel("retired")]),
         # The admin's editor: markdownx, also started in questions added after page load.
         FieldPanel("prompt", widget=AdminMarkdownxWidget),
         InlinePanel(
@@ -161,7 +194,7 @@ class Question(ClusterableModel, Orderable):
         verbose_name = _("question")
 
     def __str__(self):
-        return self.prompt[:80]
+        return f"{self.prompt[:80]} (retired)" if self.retired else self.prompt[:80]
 
     @property
     def is_poll(self):
@@ -190,24 +223,36 @@ class Question(ClusterableModel, Orderable):
 
 class Choice(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    key = models.CharField(_("key"), max_length=40, blank=True)
     text = models.CharField(_("text"), max_length=300)
     is_correct = models.BooleanField(_("correct"), default=False)
     match_text = models.CharField(_("pairs with (matching)"), max_length=300, blank=True)
+    retired = models.BooleanField(_("retired"), default=False, help_text=_("Left out of new papers."))
 
-    panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text")])]
+    panels = [
+        FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("match_text"), FieldPanel("retired")])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("choice")
 
     def __str__(self):
-        return self.text
+        return f"{self.text} (retired)" if self.retired else self.text
 
 
 class Attempt(models.Model):
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    # PROTECT toward content: deleting a quiz never deletes what learners did (see wagtail_hooks).
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     seed = models.BigIntegerField(help_text=_("Seeds this attempt's question draw and choice order."))
     question_ids = models.JSONField(default=list, help_text=_("The questions of this attempt, in order."))
+    paper = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_(
+            "The questions as presented when the attempt opened (see snapshot.py): review and grading read it."
+        ),
+    )
     started_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -240,7 +285,7 @@ class Attempt(models.Model):
 
 class Response(models.Model):
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
     answer = models.JSONField(null=True, blank=True, help_text=_("The answer as given."))
     credit = models.FloatField(validators=[MinValueValidator(0), MaxValueValidator(1)])
     confidence = models.CharField(

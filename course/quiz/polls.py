@@ -48,7 +48,7 @@ def poll_distributions(questions, viewer=None):
     if not polls:
         return {}
     answered = Response.objects.filter(
-        question__in=polls, answer__isnull=False, attempt__submitted_at__isnull=False
+        question_id__in=[poll.pk for poll in polls], answer__isnull=False, attempt__submitted_at__isnull=False
     ).exclude(attempt__learner__username__startswith=SYNTHETIC_USERNAME_PREFIX)
     for scope in respondent_scopes if viewer is not None else ():
         learner_ids = scope(viewer)

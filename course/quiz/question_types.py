@@ -391,7 +391,17 @@ class Ordering(_SelectPerItem):
     given_text = MultipleChoice.given_text
 
     def read_yaml(self, reader, path, item, line, question):
-        items = reader.text_list(path, item, "items", minimum=2)
+        # Each item is its text, or {key, text} once load_course has given it a key.
+        raw = item.get("items")
+        texts = None
+        if isinstance(raw, list):
+            texts = [entry.get("text", "") if isinstance(entry, dict) else entry for entry in raw]
+            if not all(isinstance(text, (str, int, float)) and str(text).strip() for text in texts):
+                reader.error(path, item.line_of("items"), "each ordering item needs text")
+                return
+        items = [str(text).strip() for text in texts] if texts is not None else []
+        if raw is None:
+            reader.error(path, item.line, "missing items")
         if len(items) < 2:
             reader.error(path, item.line_of("items"), "an ordering question needs at least two items")
         if len(set(items)) != len(items):

@@ -11,7 +11,7 @@ from .leitner import FIRST_BOX, LAST_BOX
 
 class ReviewCard(models.Model):
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
-    question = models.ForeignKey("quiz.Question", on_delete=models.CASCADE, related_name="review_cards")
+    question = models.ForeignKey("quiz.Question", on_delete=models.PROTECT, related_name="review_cards")
     box = models.PositiveSmallIntegerField(
         _("box"), default=FIRST_BOX, validators=[MinValueValidator(FIRST_BOX), MaxValueValidator(LAST_BOX)]
     )
@@ -37,5 +37,8 @@ class ReviewCard(models.Model):
 
 
 def due_cards(learner, on):
-    """The learner's cards due on `on`, confident-but-wrong first, then oldest due."""
-    return ReviewCard.objects.filter(learner=learner, due_on__lte=on).order_by("-confident_miss", "due_on", "pk")
+    """The learner's cards due on `on`, confident-but-wrong first, then oldest due. A retired
+    question is no longer taught: its card rests (kept, not shown)."""
+    return ReviewCard.objects.filter(learner=learner, due_on__lte=on, question__retired=False).order_by(
+        "-confident_miss", "due_on", "pk"
+    )

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from .release import current_release
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 COURSE_DIR = BASE_DIR / "course"
 CONTENT_DIR = BASE_DIR / "content"
@@ -131,10 +133,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Every cache key carries the release: a deploy starts from an empty cache (course/settings/release.py).
+RELEASE = current_release(BASE_DIR)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "course",
+        "KEY_PREFIX": RELEASE,
     }
 }
 

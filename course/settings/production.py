@@ -31,6 +31,7 @@ if os.environ.get("REDIS_URL"):
             # Django's Redis cache, answering a miss instead of an error while Redis is down.
             "BACKEND": "course.operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
     # Sessions are read on every signed-in request: from Redis, with the database behind it.
@@ -42,6 +43,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 5000},
+            "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
 

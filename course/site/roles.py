@@ -15,7 +15,9 @@ COLLECTION_PERMISSIONS = [
 MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("lessons", "add_glossaryterm"), ("lessons", "change_glossaryterm"), ("lessons", "delete_glossaryterm"),
+    ("lessons", "publish_glossaryterm"),
     ("quiz", "add_quiz"), ("quiz", "change_quiz"), ("quiz", "delete_quiz"), ("quiz", "view_quiz"),
+    ("quiz", "publish_quiz"),
     ("quiz", "view_attempt"),
     ("reports", "view_reports"),
     # Classes: each instructor sees and manages only the classes they teach (course.classes.privacy).
@@ -43,6 +45,14 @@ def ensure_instructors_group(apps):
     group, _ = Group.objects.get_or_create(name=INSTRUCTORS)
 
     def permission(app_label, codename):
+        if codename.startswith("publish_"):
+            # Wagtail adds publish permissions for draft-state snippets after migrating: make sure.
+            ContentType = apps.get_model("contenttypes", "ContentType")
+            model = codename.removeprefix("publish_")
+            content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+            return Permission.objects.get_or_create(
+                content_type=content_type, codename=codename, defaults={"name": f"Can publish {model}"}
+            )[0]
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
     def migrated(app_label):

@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
 from course.quiz.models import Choice, Question, QuestionType, Response
-from course.quiz.question_types import grade_answer
 
 from . import test_tampered_posts as tampered
 from .builders import as_lists, move_deadline, right_form_data, shown_values
@@ -231,8 +230,9 @@ def test_autosave_after_the_grace_period_is_refused(start, learner, timed_quiz):
     assert attempt.draft == {}
 
 
-def test_a_saved_answer_that_no_longer_reads_counts_as_unanswered(start, learner, timed_quiz):
-    """An instructor removed a choice the learner had saved: that question scores nothing, the rest count."""
+def test_a_saved_answer_is_graded_against_the_paper_given_even_after_an_edit(start, learner, timed_quiz):
+    """An instructor removed a choice the learner had saved: the attempt keeps the paper it was
+    given (its snapshot), so the saved answer still reads and is graded as it was asked."""
     client, attempt = start(learner, timed_quiz)
     autosave(client, attempt, right_form_data(attempt))
     single = timed_quiz.questions.get(type=QuestionType.SINGLE)
@@ -244,7 +244,8 @@ def test_a_saved_answer_that_no_longer_reads_counts_as_unanswered(start, learner
     attempt.refresh_from_db()
     assert attempt.timed_out
     response = attempt.responses.get(question=single)
-    assert response.answer is None and response.credit == grade_answer(single, None)
+    assert response.answer is not None and response.credit == 1
+    assert attempt.score == 100
 
 
 def test_the_time_limit_reads_in_the_right_number(start, learner, timed_quiz):

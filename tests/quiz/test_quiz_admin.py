@@ -136,6 +136,7 @@ def test_an_instructor_adds_a_question_and_it_is_saved(login, instructor, lesson
             f"{new}-choices-INITIAL_FORMS": ["0"],
             f"{new}-choices-MIN_NUM_FORMS": ["0"],
             f"{new}-choices-MAX_NUM_FORMS": ["1000"],
+            "action-publish": ["action-publish"],
         }
     )
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.quiz.attempts import attempt_paper
-from course.quiz.models import Attempt, Choice, QuestionType, Quiz
+from course.quiz.models import Attempt, Choice, Question, QuestionType, Quiz
 from course.quiz.question_types import right_answer
 
 from .builders import SECTION_ANCHOR, form_data_for, right_form_data
@@ -34,7 +34,8 @@ def _wrong_single(attempt, prompt_part=""):
     single = next(q for q in questions.values() if q.type == QuestionType.SINGLE and prompt_part in q.prompt)
     wrong = next(choice for choice in single.choices.all() if not choice.is_correct)
     answers[single.pk] = wrong.pk
-    return form_data_for(paper, answers), single, wrong
+    # The paper's questions are the attempt's snapshot; tests query the live row.
+    return form_data_for(paper, answers), Question.objects.get(pk=single.pk), wrong
 
 
 def _quiz_panel(client, lesson):

@@ -37,7 +37,7 @@ def unknown_single_token(paper, data):
 
 def choice_id_as_single_token(paper, data):
     presented = _field(paper, QuestionType.SINGLE)
-    data[presented.field_name] = str(Choice.objects.get(question=presented.question, is_correct=True).pk)
+    data[presented.field_name] = str(Choice.objects.get(question_id=presented.question.pk, is_correct=True).pk)
     return "Choose one of the options shown."
 
 
