@@ -2,7 +2,7 @@
 
 The record (progress, certificate, missed questions, recent attempts) costs a
 handful of queries and ~50 table rows of template. It changes only when the
-learner submits an attempt, completes a lesson or gets a certificate, or when
+learner submits an attempt or the capstone, completes a lesson or gets a certificate, or when
 course content changes; one query reads a fingerprint of exactly that (and
 the live count of reviews due), and the rendered record is kept in the cache
 under it. Keys carry the learner's id: no one is ever shown another's record.
@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Case, Count, OuterRef, Subquery, When, Window
 from django.template.loader import render_to_string
 
+from course.capstone.models import CapstoneResponse
 from course.lessons.content_version import content_version
 from course.quiz.models import Attempt, Confidence, Response
 from course.review.models import ReviewCard
@@ -44,6 +45,7 @@ STATE_SQL = f"""
            (SELECT COUNT(*) FROM {LessonCompletion._meta.db_table} WHERE learner_id = %(learner)s),
            (SELECT MAX(id) FROM {LessonCompletion._meta.db_table} WHERE learner_id = %(learner)s),
            (SELECT MAX(id) FROM {Certificate._meta.db_table} WHERE learner_id = %(learner)s),
+           (SELECT MAX(submitted_at) FROM {CapstoneResponse._meta.db_table} WHERE learner_id = %(learner)s),
            (SELECT COUNT(*) FROM {ReviewCard._meta.db_table} WHERE learner_id = %(learner)s AND due_on <= %(today)s)
 """  # noqa: S608 - table names from the models, values as parameters
 

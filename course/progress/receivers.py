@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.dispatch import receiver
 
+from course.capstone.signals import capstone_submitted
 from course.quiz.models import QuizKind
 from course.quiz.signals import attempt_graded
 
@@ -11,8 +12,8 @@ from .standing import learner_progress
 
 @receiver(attempt_graded)
 def record_completion(sender, attempt, **kwargs):
-    """Passing a lesson check completes the lesson; finishing the course issues the certificate,
-    in the grading transaction."""
+    """Passing a lesson check completes the lesson; finishing the course (every module quiz
+    passed, the capstone submitted) issues the certificate, in the grading transaction."""
     if not attempt.passed:
         return
     lock_learner(attempt.learner_id)
@@ -31,6 +32,13 @@ def record_completion(sender, attempt, **kwargs):
             ignore_conflicts=True,
         )
     issue_certificate_if_complete(attempt.learner)
+
+
+@receiver(capstone_submitted)
+def complete_with_capstone(sender, learner, **kwargs):
+    """Submitting the capstone can be the last step of the course."""
+    lock_learner(learner.pk)
+    issue_certificate_if_complete(learner)
 
 
 def lock_learner(learner_id):

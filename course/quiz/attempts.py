@@ -35,13 +35,43 @@ def _load_questions(quiz_id):
     return {question.pk: question for question in queryset}
 
 
-def open_attempt(learner, quiz):
-    """The learner's unfinished attempt at this quiz, or a new one."""
+class RetakeTooSoon(Exception):
+    """A new attempt was asked for before the quiz's minimum time between attempts."""
+
+    def __init__(self, available_at):
+        super().__init__(f"next attempt from {available_at.isoformat()}")
+        self.available_at = available_at
+
+
+def next_attempt_at(learner, quiz, now=None):
+    """When the learner may start a new attempt: None if now, else the time (the quiz's
+    minimum interval after the last submitted attempt)."""
+    interval = quiz.retake_interval
+    if not interval:
+        return None
+    last = (
+        Attempt.objects.filter(learner=learner, quiz=quiz, submitted_at__isnull=False)
+        .order_by("-submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    if last is None or last + interval <= (now or timezone.now()):
+        return None
+    return last + interval
+
+
+def open_attempt(learner, quiz, respect_retake_interval=True):
+    """The learner's unfinished attempt at this quiz, or a new one. Raises RetakeTooSoon
+    if a new one would start before the quiz's minimum time between attempts (test and demo
+    helpers that play several attempts in a row pass respect_retake_interval=False)."""
     existing = Attempt.objects.filter(learner=learner, quiz=quiz, submitted_at__isnull=True).first()
     if existing and not is_expired(existing):
         return existing
     if existing:
         submit_expired(existing)
+    available_at = next_attempt_at(learner, quiz) if respect_retake_interval else None
+    if available_at is not None:
+        raise RetakeTooSoon(available_at)
     seed = secrets.randbits(62)
     question_ids = draw_question_ids(
         Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True),
