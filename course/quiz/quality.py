@@ -25,7 +25,7 @@ ABSOLUTE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A negative word in a stem that is not in bold or capitals is easily missed (guideline 17).
-NEGATIVE_WORDS = re.compile(r"(?<![*\w])(not|except|least|never)(?![*\w])")
+NEGATIVE_WORDS = re.compile(r"(?<![*\w])(not|except|never|the least)(?![*\w])")
 ALL_OR_NONE_OF_THE_ABOVE = re.compile(r"\b(all|none|both) of the (above|these)\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z0-9]+")
 YEAR_OR_NUMBER = re.compile(r"^[\s\d.,%–-]+(bc|ad|ce)?$", re.IGNORECASE)
@@ -103,6 +103,9 @@ GOAL_LONGEST_KEY_SHARE = 0.30
 GOAL_MULTIPLE_MAX_SHARE = 0.50
 GOAL_FALSE_SHARE = (0.40, 0.60)
 GOAL_NUMBER_RECALL_SHARE = 0.10
+# Below these counts a share says little (one true/false item is 0 % or 100 % "false"), so
+# `problems` holds a set of items to the goals only from this many items of the kind.
+MIN_ITEMS_FOR_A_SHARE = 10
 
 
 @dataclass
@@ -221,10 +224,17 @@ def check_absolute_words(item):
     return None
 
 
+def _question_sentence(prompt):
+    """The sentence that asks: a scenario before it may well say "not"."""
+    sentences = re.split(r"(?<=[.!?])\s+", prompt.strip())
+    asking = [sentence for sentence in sentences if sentence.endswith("?")]
+    return asking[-1] if asking else prompt
+
+
 def check_negative_stem(item):
     if item.type not in ("single", "multiple"):
         return None
-    match = NEGATIVE_WORDS.search(item.prompt)
+    match = NEGATIVE_WORDS.search(_question_sentence(item.prompt))
     if match:
         return f'the stem is negative ("{match.group(0)}") without emphasis: write **NOT** or reword it positively'
     return None
@@ -294,15 +304,17 @@ def item_flags(item):
     return [Flag(item.label, message) for check in ITEM_CHECKS if (message := check(item))]
 
 
-def _prompt_key(prompt):
-    return frozenset(_words(prompt))
+def _item_words(item):
+    """The salient words of the whole item: generic stems ("Put these events in order") differ by their options."""
+    texts = [item.prompt, *item.accepted_answers] + [f"{text} {match}" for text, _c, match in item.choices]
+    return frozenset(_words(" ".join(texts)))
 
 
 def duplicate_flags(items):
-    """Questions asked twice (the same salient words in their prompts), across quizzes."""
+    """Questions asked twice (mostly the same salient words in stem and options), across quizzes."""
     seen, flags = {}, []
     for item in items:
-        words = _prompt_key(item.prompt)
+        words = _item_words(item)
         if len(words) < 3:
             continue
         for other_words, other in seen.items():
@@ -348,23 +360,24 @@ class Balance:
     def problems(self):
         """The goals this set of items misses, in words (empty when it meets them all)."""
         found = []
-        if self.longest_key_share > GOAL_LONGEST_KEY_SHARE:
+        enough = MIN_ITEMS_FOR_A_SHARE
+        if self.single >= enough and self.longest_key_share > GOAL_LONGEST_KEY_SHARE:
             found.append(
                 f"keyed option is the longest in {self.longest_key} of {self.single} single-choice items "
                 f"({self.longest_key_share:.0%}; goal <= {GOAL_LONGEST_KEY_SHARE:.0%})"
             )
-        if self.multiple_max_share > GOAL_MULTIPLE_MAX_SHARE:
+        if sum(self.multiple_key_counts.values()) >= enough and self.multiple_max_share > GOAL_MULTIPLE_MAX_SHARE:
             found.append(
                 f"multiple choice keyed counts {dict(sorted(self.multiple_key_counts.items()))}: one count holds "
                 f"{self.multiple_max_share:.0%} (goal <= {GOAL_MULTIPLE_MAX_SHARE:.0%})"
             )
         low, high = GOAL_FALSE_SHARE
-        if self.true_false and not low <= self.false_share <= high:
+        if self.true_false >= enough and not low <= self.false_share <= high:
             found.append(
                 f"true/false keyed false in {self.keyed_false} of {self.true_false} ({self.false_share:.0%}; "
                 f"goal {low:.0%}-{high:.0%})"
             )
-        if self.number_recall_share > GOAL_NUMBER_RECALL_SHARE:
+        if self.graded >= enough and self.number_recall_share > GOAL_NUMBER_RECALL_SHARE:
             found.append(
                 f"{self.number_recall} of {self.graded} items ask for a bare number or year "
                 f"({self.number_recall_share:.0%}; goal <= {GOAL_NUMBER_RECALL_SHARE:.0%})"
@@ -451,17 +464,46 @@ def chance_score(items):
     return earned / possible if possible else 0.0
 
 
-def course_items(course):
-    """[(source, [Item])] for every quiz of a parsed course (importer CourseData)."""
+def pool_flag(label, kind, draw_count, pool_size, ratio=1.5):
+    """A module quiz should draw each paper from a pool `ratio` times its length, so a retake
+    is a different paper (lesson checks are for learning and may stay fixed)."""
+    if kind != "module_quiz":
+        return None
+    if not draw_count or draw_count >= pool_size:
+        return Flag(label, "a module quiz should draw its paper from a larger pool: set draw")
+    if pool_size < ratio * draw_count:
+        return Flag(label, f"the pool ({pool_size}) is under {ratio} times the paper ({draw_count})")
+    return None
+
+
+def parsed_quizzes(course):
+    """Every quiz (importer QuizData) of a parsed course (importer CourseData), in course order."""
     found = []
     for module in course.modules:
-        quizzes = [lesson.check for lesson in module.lessons if lesson.check] + [module.quiz]
-        for quiz in quizzes:
-            if quiz is None:
-                continue
-            items = [
+        found += [lesson.check for lesson in module.lessons if lesson.check]
+        if module.quiz:
+            found.append(module.quiz)
+    return found
+
+
+def course_items(course):
+    """[(source, [Item])] for every quiz of a parsed course (importer CourseData)."""
+    return [
+        (
+            quiz.source,
+            [
                 item_from_data(question, f"{quiz.source}: question {number}")
                 for number, question in enumerate(quiz.questions, start=1)
-            ]
-            found.append((quiz.source, items))
-    return found
+            ],
+        )
+        for quiz in parsed_quizzes(course)
+    ]
+
+
+def course_report(course):
+    """Every warning for a parsed course: items, duplicates, balance and module-quiz pools."""
+    flags = course_warnings(course_items(course))
+    for quiz in parsed_quizzes(course):
+        if flag := pool_flag(quiz.source, quiz.kind, quiz.draw_count, len(quiz.questions)):
+            flags.append(flag)
+    return flags
