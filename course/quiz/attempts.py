@@ -60,6 +60,31 @@ def next_attempt_at(learner, quiz, now=None):
     return last + interval
 
 
+# Tries at drawing a paper unlike the learner's last one (a pool of 12 drawn 8 at a time
+# repeats a paper once in 495 draws; ten tries make that vanishingly rare).
+NEW_PAPER_TRIES = 10
+
+
+def _new_paper(learner, quiz):
+    """(seed, question ids) of a new attempt: when the quiz draws from a pool, a different
+    set of questions from the learner's last attempt, so a retake is a different paper."""
+    pool = list(Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True))
+    last = None
+    if quiz.draw_count and quiz.draw_count < len(pool):
+        last = (
+            Attempt.objects.filter(learner=learner, quiz=quiz)
+            .order_by("-started_at")
+            .values_list("question_ids", flat=True)
+            .first()
+        )
+    for _try in range(NEW_PAPER_TRIES):
+        seed = secrets.randbits(62)
+        question_ids = draw_question_ids(pool, quiz.draw_count, quiz.shuffle, seed)
+        if last is None or set(question_ids) != set(last):
+            break
+    return seed, question_ids
+
+
 def open_attempt(learner, quiz, respect_retake_interval=True):
     """The learner's unfinished attempt at this quiz, or a new one. Raises RetakeTooSoon
     if a new one would start before the quiz's minimum time between attempts (test and demo
@@ -72,13 +97,7 @@ def open_attempt(learner, quiz, respect_retake_interval=True):
     available_at = next_attempt_at(learner, quiz) if respect_retake_interval else None
     if available_at is not None:
         raise RetakeTooSoon(available_at)
-    seed = secrets.randbits(62)
-    question_ids = draw_question_ids(
-        Question.objects.filter(quiz=quiz).order_by("sort_order", "pk").values_list("pk", flat=True),
-        quiz.draw_count,
-        quiz.shuffle,
-        seed,
-    )
+    seed, question_ids = _new_paper(learner, quiz)
     now = timezone.now()
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     try:

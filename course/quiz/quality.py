@@ -507,3 +507,13 @@ def course_report(course):
         if flag := pool_flag(quiz.source, quiz.kind, quiz.draw_count, len(quiz.questions)):
             flags.append(flag)
     return flags
+
+
+def saved_quiz_flags(quiz):
+    """Warnings for a quiz saved in the admin: its items, their duplicates and its pool."""
+    questions = list(quiz.questions.prefetch_related("choices").order_by("sort_order", "pk"))
+    items = [item_from_question(question, f"Question {number}") for number, question in enumerate(questions, start=1)]
+    flags = quiz_warnings(items)
+    if flag := pool_flag("Pool", quiz.kind, quiz.draw_count, len(questions)):
+        flags.append(flag)
+    return flags

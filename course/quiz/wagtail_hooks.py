@@ -1,7 +1,12 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Quiz
+from .quality import saved_quiz_flags
 
 
 class QuizViewSet(SnippetViewSet):
@@ -17,3 +22,13 @@ class QuizViewSet(SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_item_writing_flaws(request, instance):
+    """The quiz is saved either way: flaws are advice for the instructor, shown as warnings."""
+    if not isinstance(instance, Quiz):
+        return
+    for flag in saved_quiz_flags(instance):
+        messages.warning(request, _("Item quality: %(flag)s") % {"flag": flag})
