@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from course.quiz.models import Quiz
 
-from .test_quiz_admin import EDIT_URL, _form_data
+from .test_quiz_admin import EDIT_URL, _form_data, add_true_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +19,7 @@ def test_saving_a_flawed_question_warns_the_instructor(login, instructor, lesson
     url = reverse(EDIT_URL, args=[lesson_check.pk])
     data = _form_data(BeautifulSoup(client.get(url).content, "html.parser"))
     count = lesson_check.questions.count()
-    new = f"questions-{count}"
-    data["questions-TOTAL_FORMS"] = [str(count + 1)]
-    data.update(
-        {
-            f"{new}-type": ["true_false"],
-            f"{new}-points": ["1"],
-            f"{new}-prompt": ["NATO has never changed its founding treaty."],
-            f"{new}-explanation": ["The treaty text is unchanged since 1949."],
-            f"{new}-correct_boolean": ["true"],
-            f"{new}-tolerance": ["0"],
-            f"{new}-ORDER": [str(count + 1)],
-            f"{new}-choices-TOTAL_FORMS": ["0"],
-            f"{new}-choices-INITIAL_FORMS": ["0"],
-            f"{new}-choices-MIN_NUM_FORMS": ["0"],
-            f"{new}-choices-MAX_NUM_FORMS": ["1000"],
-        }
-    )
+    add_true_statement(data, count, "NATO has never changed its founding treaty.", "Unchanged since 1949.")
 
     response = client.post(url, data, follow=True)
 
