@@ -26,7 +26,7 @@ def ensure_user(fields, staff=False):
 
 
 def take(learner, quiz, correct=True):
-    attempt = open_attempt(learner, quiz)
+    attempt = open_attempt(learner, quiz, respect_retake_interval=False)
     questions = questions_with_choices(quiz.pk, attempt.question_ids)
     answers = {qid: right_answer(q) for qid, q in questions.items()} if correct else {}
     submit_attempt(attempt, answers)

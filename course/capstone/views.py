@@ -12,6 +12,7 @@ from course.lessons.privacy import require_page_access
 
 from .forms import CapstoneForm
 from .models import Capstone, CapstoneDraft, CapstoneResponse
+from .signals import capstone_submitted
 
 
 def _live_capstone(request, capstone_id):
@@ -53,6 +54,7 @@ def capstone(request, capstone_id):
                 defaults={"answers": form.answers(), "submitted_at": timezone.now()},
             )
             CapstoneDraft.objects.filter(learner=request.user, capstone=capstone).delete()
+            capstone_submitted.send(sender=CapstoneResponse, learner=request.user)
         messages.success(request, _("Your answers are saved. Compare them with the model answers below."))
         return redirect("capstone:detail", capstone_id=capstone.pk)
     answered = [(prompt, response.answers.get(str(prompt.pk), "")) for prompt in prompts] if response else []

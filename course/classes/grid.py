@@ -147,7 +147,7 @@ def build_grid(course_class, module_id=None, now=None, structure=None):
         quiz_records = records.get(learner.pk, {})
         lessons_done = completions.get(learner.pk, {})
         passes = first_passes.get(learner.pk, {})
-        progress = progress_from_records(quiz_records, set(lessons_done), structure)
+        progress = progress_from_records(quiz_records, set(lessons_done), structure=structure)
         if module_data:
             module = progress.module(module_data["id"])
             due_at = due.get(module.id)

@@ -2,8 +2,10 @@
 (`read_yaml` in course/quiz/question_types.py); this reads what all share."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
+from course.quiz.models import MIN_POOL_RATIO, AnswersShown, QuizKind
 from course.quiz.question_types import QUESTION_KINDS
 
 from .keys import CHOICE_LISTS
@@ -39,6 +41,9 @@ class QuizData:
     shuffle: bool = True
     draw_count: int | None = None
     time_limit_minutes: int | None = None
+    answers_shown: str = ""  # review policy (Quiz.answers_shown): "" follows the kind
+    answers_after_attempts: int | None = None
+    retake_after_minutes: int | None = None
     questions: list = field(default_factory=list)
 
 
@@ -62,6 +67,7 @@ def read_quiz(reader, path, kind, anchors_by_lesson, own_lesson):
         draw_count=reader.integer(path, data, "draw", None, 1, 500),
         time_limit_minutes=reader.integer(path, data, "time_limit", None, 1, 600),
     )
+    _read_review_policy(reader, path, data, quiz)
     shuffle = data.get("shuffle", True)
     if not isinstance(shuffle, bool):
         reader.error(path, data.line_of("shuffle"), "shuffle must be true or false")
@@ -82,7 +88,33 @@ def read_quiz(reader, path, kind, anchors_by_lesson, own_lesson):
         reader.error(
             path, data.line_of("draw"), f"draw is {quiz.draw_count} but the quiz has {len(questions)} questions"
         )
+    elif quiz.draw_count and kind == QuizKind.MODULE_QUIZ and len(questions) < MIN_POOL_RATIO * quiz.draw_count:
+        # So that a retake is a different paper, not the same one reshuffled.
+        reader.error(
+            path,
+            data.line_of("draw"),
+            f"a module quiz's pool must hold at least {MIN_POOL_RATIO} times the questions drawn: draw "
+            f"{quiz.draw_count} needs {math.ceil(MIN_POOL_RATIO * quiz.draw_count)}, the quiz has {len(questions)}",
+        )
     return quiz
+
+
+def _read_review_policy(reader, path, data, quiz):
+    """review: {answers: at_once | once_passed, after_attempts: N, retake_after_minutes: N}, all optional."""
+    review = data.get("review")
+    if review is None:
+        return
+    review = reader.mapping(path, review, "review")
+    if review is None:
+        return
+    answers = review.get("answers", "")
+    if answers not in AnswersShown.values:
+        shown = ", ".join(value for value in AnswersShown.values if value)
+        reader.error(path, review.line_of("answers"), f"review answers must be one of {shown}")
+    else:
+        quiz.answers_shown = answers
+    quiz.answers_after_attempts = reader.integer(path, review, "after_attempts", None, 1, 100)
+    quiz.retake_after_minutes = reader.integer(path, review, "retake_after_minutes", None, 0, 10080)
 
 
 def _read_question(reader, path, item, line, anchors_by_lesson, own_lesson):

@@ -204,6 +204,9 @@ def _sync_quiz(quiz_data, page, lessons_by_slug, report, force):
     quiz.shuffle = quiz_data.shuffle
     quiz.draw_count = quiz_data.draw_count
     quiz.time_limit_minutes = quiz_data.time_limit_minutes
+    quiz.answers_shown = quiz_data.answers_shown
+    quiz.answers_after_attempts = quiz_data.answers_after_attempts
+    quiz.retake_after_minutes = quiz_data.retake_after_minutes
     quiz.content_source = quiz_data.source
     quiz.content_hash = digest
     quiz.imported_at = timezone.now()

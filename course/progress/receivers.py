@@ -3,6 +3,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from course.capstone.models import CapstoneResponse
+from course.capstone.signals import capstone_submitted
 from course.quiz.models import Attempt, QuizKind
 from course.quiz.signals import attempt_graded
 
@@ -12,15 +14,15 @@ from .standing import learner_progress
 
 # The dashboard's record is cached under the learner's version (learner_version.py).
 attempt_graded.connect(bump_for_graded_attempt, dispatch_uid="learner-version-graded")
-for _model in (Attempt, LessonCompletion, Certificate):
+for _model in (Attempt, LessonCompletion, Certificate, CapstoneResponse):
     for _signal in (post_save, post_delete):
         _signal.connect(bump_for_instance, sender=_model, dispatch_uid=f"learner-version-{_signal!r}-{_model!r}")
 
 
 @receiver(attempt_graded)
 def record_completion(sender, attempt, **kwargs):
-    """Passing a lesson check completes the lesson; finishing the course issues the certificate,
-    in the grading transaction."""
+    """Passing a lesson check completes the lesson; finishing the course (every module quiz
+    passed, the capstone submitted) issues the certificate, in the grading transaction."""
     if not attempt.passed:
         return
     lock_learner(attempt.learner_id)
@@ -39,6 +41,13 @@ def record_completion(sender, attempt, **kwargs):
             ignore_conflicts=True,
         )
     issue_certificate_if_complete(attempt.learner)
+
+
+@receiver(capstone_submitted)
+def complete_with_capstone(sender, learner, **kwargs):
+    """Submitting the capstone can be the last step of the course."""
+    lock_learner(learner.pk)
+    issue_certificate_if_complete(learner)
 
 
 def lock_learner(learner_id):

@@ -2,7 +2,9 @@
 
 - A lesson is complete when its check is passed, or, without a check, when marked read.
 - A module is complete when all its lessons are and its module quiz is passed.
-- The course is complete when every module is. Retakes: the best score counts.
+- The course is complete (and earns the certificate) when every module quiz is passed and the
+  capstone is submitted: the module quizzes measure what was learnt, the capstone applies it.
+  Lesson checks are for learning and do not gate the certificate. Retakes: the best score counts.
 """
 
 from dataclasses import dataclass
@@ -48,5 +50,6 @@ def percent_complete(done, total):
     return round(100 * done / total) if total else 0
 
 
-def course_complete(module_states):
-    return bool(module_states) and all(state == COMPLETE for state in module_states)
+def course_complete(module_quizzes_passed, capstones_submitted):
+    """`module_quizzes_passed`: one bool per module quiz; `capstones_submitted`: one per capstone."""
+    return bool(module_quizzes_passed) and all(module_quizzes_passed) and all(capstones_submitted)

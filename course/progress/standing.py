@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from course.capstone.models import Capstone, CapstoneResponse
 from course.lessons.content_version import cached_content
 from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import Attempt, Quiz, QuizKind
@@ -57,6 +58,7 @@ class CourseProgress:
     modules: list
     complete: bool = False
     records: dict = field(default_factory=dict)  # quiz id -> QuizRecord
+    capstones: list = field(default_factory=list)  # [{"id", "title", "url", "submitted"}] of the course
 
     def quiz_record(self, quiz_id):
         return self.records.get(quiz_id, rules.NO_RECORD)
@@ -86,6 +88,9 @@ class CourseProgress:
                     return {"title": lesson.title, "url": lesson.url, "label": lesson.number_label}
             if module.quiz_id and not module.quiz.passed:
                 return {"title": f"Module {module.number} quiz", "url": module.url + "#module-quiz", "label": ""}
+        for capstone in self.capstones:
+            if not capstone["submitted"]:
+                return {"title": capstone["title"], "url": capstone["url"], "label": ""}
         return None
 
 
@@ -124,6 +129,18 @@ def course_structure():
     return cached_content("course-structure", build_structure)
 
 
+def build_capstones():
+    """[{"id", "title", "url"}] of the live course's capstones: one query."""
+    return [
+        {"id": capstone.pk, "title": capstone.title, "url": capstone.page.url}
+        for capstone in Capstone.objects.filter(page__live=True).select_related("page").order_by("page__path")
+    ]
+
+
+def course_capstones():
+    return cached_content("course-capstones", build_capstones)
+
+
 # Read on every signed-in page, so written out once rather than composed by the ORM on
 # each request (which costs more than running it): the learner's record on every quiz
 # (best score, attempts submitted, any passed, the attempt still open) and the lessons
@@ -138,30 +155,37 @@ LEARNER_RECORDS_SQL = f"""
     UNION ALL
     SELECT 'lesson', lesson_id, NULL, NULL, NULL, NULL
       FROM {LessonCompletion._meta.db_table} WHERE learner_id = %s
+    UNION ALL
+    SELECT 'capstone', capstone_id, NULL, NULL, NULL, NULL
+      FROM {CapstoneResponse._meta.db_table} WHERE learner_id = %s
 """  # noqa: S608 - table names from the models, the learner's id as a parameter
 
 
 def learner_records(learner):
-    """({quiz id: QuizRecord}, {ids of lessons completed}) for one learner: one query."""
-    records, completed = {}, set()
+    """({quiz id: QuizRecord}, {ids of lessons completed}, {ids of capstones submitted}) for one
+    learner: one query."""
+    records, completed, submitted = {}, set(), set()
     with connection.cursor() as cursor:
-        cursor.execute(LEARNER_RECORDS_SQL, [learner.pk, learner.pk])
+        cursor.execute(LEARNER_RECORDS_SQL, [learner.pk, learner.pk, learner.pk])
         for kind, object_id, best, attempts, passes, open_attempt_id in cursor.fetchall():
             if kind == "lesson":
                 completed.add(object_id)
+            elif kind == "capstone":
+                submitted.add(object_id)
             else:
                 records[object_id] = rules.QuizRecord(best, passes > 0, attempts, open_attempt_id)
-    return records, completed
+    return records, completed, submitted
 
 
 def learner_progress(learner):
-    records, marked_read = learner_records(learner) if learner.is_authenticated else ({}, set())
-    return progress_from_records(records, marked_read)
+    records, marked_read, submitted = learner_records(learner) if learner.is_authenticated else ({}, set(), set())
+    return progress_from_records(records, marked_read, submitted)
 
 
-def progress_from_records(records, marked_read, structure=None):
+def progress_from_records(records, marked_read, submitted=frozenset(), structure=None):
     """CourseProgress from one learner's records ({quiz id: QuizRecord}, {lesson ids
-    completed}): no query but the cached structure. Also used for a whole class at once."""
+    completed}, {capstone ids submitted}): no query but the cached structure. Also used
+    for a whole class at once."""
     modules = []
     for module_data in course_structure() if structure is None else structure:
         module = ModuleInfo(**{**module_data, "lessons": []})
@@ -175,8 +199,11 @@ def progress_from_records(records, marked_read, structure=None):
             [lesson.state for lesson in module.lessons], module.quiz_id is not None, module.quiz
         )
         modules.append(module)
-    progress = CourseProgress(modules=modules, records=records)
-    progress.complete = rules.course_complete([module.state for module in modules])
+    capstones = [{**capstone, "submitted": capstone["id"] in submitted} for capstone in course_capstones()]
+    progress = CourseProgress(modules=modules, records=records, capstones=capstones)
+    progress.complete = rules.course_complete(
+        [module.quiz.passed for module in modules if module.quiz_id], [c["submitted"] for c in capstones]
+    )
     return progress
 
 

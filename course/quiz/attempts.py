@@ -40,20 +40,75 @@ def _load_questions(quiz_id):
     return {question.pk: question for question in queryset}
 
 
-def open_attempt(learner, quiz):
-    """The learner's unfinished attempt at this quiz, or a new one."""
+class RetakeTooSoon(Exception):
+    """A new attempt was asked for before the quiz's minimum time between attempts."""
+
+    def __init__(self, available_at):
+        super().__init__(f"next attempt from {available_at.isoformat()}")
+        self.available_at = available_at
+
+
+def next_attempt_at(learner, quiz, now=None):
+    """When the learner may start a new attempt: None if now, else the time (the quiz's
+    minimum interval after the last submitted attempt)."""
+    interval = quiz.retake_interval
+    if not interval:
+        return None
+    last = (
+        Attempt.objects.filter(learner=learner, quiz=quiz, submitted_at__isnull=False)
+        .order_by("-submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    if last is None or last + interval <= (now or timezone.now()):
+        return None
+    return last + interval
+
+
+# Tries at drawing a paper unlike the learner's last one (a pool of 12 drawn 8 at a time
+# repeats a paper once in 495 draws; ten tries make that vanishingly rare).
+NEW_PAPER_TRIES = 10
+
+
+def _new_paper(learner, quiz, current):
+    """(seed, question ids) of a new attempt from the `current` (not retired) questions: when
+    the quiz draws from a pool, a different set from the learner's last attempt, so a retake
+    is a different paper."""
+    pool = [question.pk for question in current]
+    last = None
+    if quiz.draw_count and quiz.draw_count < len(pool):
+        last = (
+            Attempt.objects.filter(learner=learner, quiz=quiz)
+            .order_by("-started_at")
+            .values_list("question_ids", flat=True)
+            .first()
+        )
+    for _try in range(NEW_PAPER_TRIES):
+        seed = secrets.randbits(62)
+        question_ids = draw_question_ids(pool, quiz.draw_count, quiz.shuffle, seed)
+        if last is None or set(question_ids) != set(last):
+            break
+    return seed, question_ids
+
+
+def open_attempt(learner, quiz, respect_retake_interval=True):
+    """The learner's unfinished attempt at this quiz, or a new one. Raises RetakeTooSoon
+    if a new one would start before the quiz's minimum time between attempts (test and demo
+    helpers that play several attempts in a row pass respect_retake_interval=False)."""
     existing = Attempt.objects.filter(learner=learner, quiz=quiz, submitted_at__isnull=True).first()
     if existing and not is_expired(existing):
         return existing
     if existing:
         submit_expired(existing)
-    seed = secrets.randbits(62)
+    available_at = next_attempt_at(learner, quiz) if respect_retake_interval else None
+    if available_at is not None:
+        raise RetakeTooSoon(available_at)
     current = [
         question
         for question in sorted(_all_questions(quiz.pk).values(), key=lambda q: (q.sort_order, q.pk))
         if not question.retired
     ]
-    question_ids = draw_question_ids([question.pk for question in current], quiz.draw_count, quiz.shuffle, seed)
+    seed, question_ids = _new_paper(learner, quiz, current)
     by_id = {question.pk: question for question in current}
     # The paper as given, frozen: a later edit or import never changes this attempt.
     paper = snapshot_paper(by_id[question_id] for question_id in question_ids)

@@ -1,6 +1,8 @@
 """Quizzes are course content (authored in the admin or loaded from content/);
 attempts and responses are learner data that point at them."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -39,6 +41,20 @@ class Confidence(models.TextChoices):
     GUESSING = "guessing", _("Guessing")
 
 
+class AnswersShown(models.TextChoices):
+    """When a review shows the correct answers and explanations (Moodle's review options)."""
+
+    BY_KIND = "", _("As usual for the kind (lesson checks at once, module quizzes once passed)")
+    AT_ONCE = "at_once", _("At once, after each attempt")
+    ONCE_PASSED = "once_passed", _("Only once the quiz is passed (or after the attempts set below)")
+
+
+# Module quizzes test what was learnt: a short wait between attempts stops answer-fishing.
+DEFAULT_MODULE_RETAKE_MINUTES = 5
+# A module quiz draws its paper from a pool at least this many times its length.
+MIN_POOL_RATIO = 1.5
+
+
 class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
     """Revisions carry the questions and choices (ParentalKeys): a draft edit stays in its
     revision, and the live rows learners read change only when it is published."""
@@ -66,6 +82,29 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clus
     time_limit_minutes = models.PositiveSmallIntegerField(
         _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
+    answers_shown = models.CharField(
+        _("correct answers and explanations shown"),
+        max_length=20,
+        choices=AnswersShown.choices,
+        blank=True,
+        default=AnswersShown.BY_KIND,
+        help_text=_("Right or wrong per question and the link to the section that teaches it are always shown."),
+    )
+    answers_after_attempts = models.PositiveSmallIntegerField(
+        _("or after this many attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Leave empty to show answers only once the quiz is passed."),
+    )
+    retake_after_minutes = models.PositiveSmallIntegerField(
+        _("minimum minutes between attempts"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10080)],
+        help_text=_("Leave empty for the usual: %(n)s minutes for a module quiz, none for a lesson check.")
+        % {"n": DEFAULT_MODULE_RETAKE_MINUTES},
+    )
     content_source = models.CharField(max_length=255, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -87,6 +126,10 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clus
                 FieldPanel("time_limit_minutes"),
             ],
             heading=_("Rules"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("answers_shown"), FieldPanel("answers_after_attempts"), FieldPanel("retake_after_minutes")],
+            heading=_("Review and retakes"),
         ),
         InlinePanel("questions", heading=_("Questions"), label=_("Question")),
     ]
@@ -112,6 +155,26 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clus
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def shows_answers_at_once(self):
+        if self.answers_shown:
+            return self.answers_shown == AnswersShown.AT_ONCE
+        return self.kind == QuizKind.LESSON_CHECK
+
+    def shows_answers(self, passed, attempts_submitted):
+        """May a learner who has (`passed`) and has submitted `attempts_submitted` attempts
+        see the correct answers and explanations? Module quizzes: not while fishing for them."""
+        if self.shows_answers_at_once or passed:
+            return True
+        return self.answers_after_attempts is not None and attempts_submitted >= self.answers_after_attempts
+
+    @property
+    def retake_interval(self):
+        minutes = self.retake_after_minutes
+        if minutes is None:
+            minutes = DEFAULT_MODULE_RETAKE_MINUTES if self.kind == QuizKind.MODULE_QUIZ else 0
+        return timedelta(minutes=minutes)
 
     @property
     def edited_since_import(self):

@@ -244,9 +244,92 @@ class TrueFalse(QuestionKind):
         question.correct_boolean = item.get("answer") is True
 
 
+NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+LEADING_ARTICLES = ("the", "a", "an")
+
+
+def typos_between(first, second, limit):
+    """Edits (insert, delete, substitute, swap two neighbours) turning one text into the
+    other, counted up to `limit + 1` (enough to say "more than allowed")."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if previous2 is not None and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 class ShortAnswer(QuestionKind):
+    """Typed answers. An answer is right when, normalised, it equals an accepted answer, or
+    misses one of 6+ letters by one typo (one of 12+ letters by two). Normalising drops case,
+    accents, punctuation, spacing and a leading article, and reads number words as digits
+    ("four" is "4"). Numbers and single letters get no typo slack: "1948" is not "1949".
+    Authors still list real variants (synonyms, British and American spelling, abbreviations):
+    "licence production" is a variant, not a typo."""
+
     type = QuestionType.SHORT
     max_length = MAX_TEXT_LENGTH
+
+    @staticmethod
+    def normalise(text):
+        words = grading.normalise_text(text).split()
+        if len(words) > 1 and words[0] in LEADING_ARTICLES:
+            words = words[1:]
+        return " ".join(NUMBER_WORDS.get(word, word) for word in words)
+
+    @staticmethod
+    def typos_allowed(accepted):
+        """Typos tolerated against one normalised accepted answer."""
+        if any(ch.isdigit() for ch in accepted):
+            return 0
+        letters = sum(ch.isalpha() for ch in accepted)
+        return 2 if letters >= 12 else 1 if letters >= 6 else 0
+
+    def matches(self, accepted_answers, given):
+        given = self.normalise(given or "")
+        if not given:
+            return False
+        for accepted in map(self.normalise, accepted_answers):
+            if not accepted:
+                continue
+            allowed = self.typos_allowed(accepted)
+            if given == accepted or (allowed and typos_between(given, accepted, allowed) <= allowed):
+                return True
+        return False
 
     def clean(self, presented, values, draft=False):
         value = _one_value(values, presented.field_name)
@@ -261,7 +344,7 @@ class ShortAnswer(QuestionKind):
         return {presented.field_name: [str(answer)]}
 
     def grade(self, question, answer):
-        return grading.grade_short(question.accepted_answer_list, answer)
+        return 1.0 if answer is not None and self.matches(question.accepted_answer_list, answer) else 0.0
 
     def right_answer(self, question):
         return question.accepted_answer_list[0]

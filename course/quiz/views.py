@@ -10,7 +10,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from course.lessons.privacy import require_page_access
 
-from .attempts import attempt_form, attempt_paper, is_expired, open_attempt, save_draft, submit_attempt, submit_expired
+from .attempts import (
+    RetakeTooSoon,
+    attempt_form,
+    attempt_paper,
+    is_expired,
+    next_attempt_at,
+    open_attempt,
+    save_draft,
+    submit_attempt,
+    submit_expired,
+)
 from .models import Attempt, Quiz
 from .polls import poll_distributions
 from .question_types import correct_answer_text, given_answer_text
@@ -29,31 +39,44 @@ def _own_attempt(request, attempt_id):
     return attempt
 
 
-@login_required
-def quiz_detail(request, quiz_id):
-    quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
-    require_page_access(request, quiz.page)
+def _quiz_page(request, quiz, status=200, too_soon=None):
     attempts = list(Attempt.objects.filter(quiz=quiz, learner=request.user).order_by("-started_at")[:50])
     submitted = [attempt for attempt in attempts if attempt.is_submitted]
+    open_one = next((a for a in attempts if not a.is_submitted and not is_expired(a)), None)
     return TemplateResponse(
         request,
         "quiz/quiz_detail.html",
         {
             "quiz": quiz,
             "question_count": quiz.draw_count or quiz.questions.count(),
-            "open_attempt": next((a for a in attempts if not a.is_submitted and not is_expired(a)), None),
+            "open_attempt": open_one,
             "submitted_attempts": submitted,
             "best_score": max((a.score for a in submitted), default=None),
+            "next_attempt_at": None if open_one else next_attempt_at(request.user, quiz),
+            "too_soon": too_soon,
+            "retake_minutes": int(quiz.retake_interval.total_seconds() // 60),
         },
+        status=status,
     )
+
+
+@login_required
+def quiz_detail(request, quiz_id):
+    quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
+    require_page_access(request, quiz.page)
+    return _quiz_page(request, quiz)
 
 
 @login_required
 @require_POST
 def start_attempt(request, quiz_id):
-    quiz = get_object_or_404(Quiz, pk=quiz_id, page__live=True)
-    require_page_access(request, quiz.page_id)
-    attempt = open_attempt(request.user, quiz)
+    quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
+    require_page_access(request, quiz.page)
+    try:
+        attempt = open_attempt(request.user, quiz)
+    except RetakeTooSoon as wait:
+        # Enforced here, not only by the page's button: a forged POST gets no new paper.
+        return _quiz_page(request, quiz, status=429, too_soon=wait.available_at)
     return redirect("quiz:take", attempt_id=attempt.pk)
 
 
@@ -121,10 +144,11 @@ def autosave(request, attempt_id):
     return JsonResponse({"saved_at": attempt.draft_saved_at.isoformat()})
 
 
-def reviewed_paper(attempt):
+def reviewed_paper(attempt, show_answers=True):
     """A submitted attempt's questions in the order taken, each with the answer given,
-    its credit and confidence, the right answer and (polls) the distribution the
-    attempt's learner may see: what quiz/includes/review_list.html shows."""
+    its credit and confidence, the right answer (unless `show_answers` is false: then
+    it is left out) and (polls) the distribution the attempt's learner may see: what
+    quiz/includes/review_list.html shows."""
     paper, questions = attempt_paper(attempt)
     responses = {response.question_id: response for response in attempt.responses.all()}
     polls = poll_distributions(questions.values(), viewer=attempt.learner)
@@ -134,7 +158,8 @@ def reviewed_paper(attempt):
         presented.confidence = response.confidence if response else ""
         presented.poll = polls.get(presented.question.pk)
         presented.given = given_answer_text(presented.question, response.answer if response else None)
-        presented.correct = correct_answer_text(presented.question)
+        presented.show_answers = show_answers
+        presented.correct = correct_answer_text(presented.question) if show_answers else []
     return paper
 
 
@@ -143,12 +168,24 @@ def review_attempt(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_submitted:
         return redirect("quiz:take", attempt_id=attempt.pk)
-    paper = reviewed_paper(attempt)
-    history = Attempt.objects.filter(learner=request.user, quiz=attempt.quiz, submitted_at__isnull=False).order_by(
-        "-submitted_at"
-    )[:50]
+    history = list(
+        Attempt.objects.filter(learner=request.user, quiz=attempt.quiz, submitted_at__isnull=False).order_by(
+            "-submitted_at"
+        )[:50]
+    )
+    # Module quizzes keep their key until passed: right/wrong and the section link are shown,
+    # the correct answer and the explanation (which usually states it) are not.
+    show_answers = attempt.quiz.shows_answers(any(a.passed for a in history), len(history))
+    paper = reviewed_paper(attempt, show_answers)
     return TemplateResponse(
         request,
         "quiz/review_attempt.html",
-        {"attempt": attempt, "quiz": attempt.quiz, "paper": paper, "history": history},
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "paper": paper,
+            "history": history,
+            "show_answers": show_answers,
+            "next_attempt_at": next_attempt_at(request.user, attempt.quiz),
+        },
     )

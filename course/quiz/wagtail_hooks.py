@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_forms import QuizAdminForm
 from .deletion import UNPUBLISH_INSTEAD, page_learner_records, refusal_message, snippet_learner_records
 from .models import Quiz
+from .quality import saved_quiz_flags
 
 
 class QuizViewSet(SnippetViewSet):
@@ -58,3 +60,13 @@ def refuse_to_bulk_delete_pages_with_learner_records(request, action_type, objec
             messages.error(request, refusal_message(obj.title, count, UNPUBLISH_INSTEAD))
             return redirect("wagtailadmin_explore", obj.get_parent().pk)
     return None
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_item_writing_flaws(request, instance):
+    """The quiz is saved either way: flaws are advice for the instructor, shown as warnings."""
+    if not isinstance(instance, Quiz):
+        return
+    for flag in saved_quiz_flags(instance):
+        messages.warning(request, _("Item quality: %(flag)s") % {"flag": flag})

@@ -17,7 +17,11 @@ def today():
 
 @receiver(attempt_graded)
 def queue_missed_questions(sender, attempt, responses, **kwargs):
-    """Every question missed (credit < 1) goes into the learner's review queue: one upsert."""
+    """Every question missed (credit < 1) goes into the learner's review queue: one upsert.
+    Only from quizzes that show their answers at once: a review card shows the key, and a
+    module quiz keeps its key until passed."""
+    if not attempt.quiz.shows_answers_at_once:
+        return
     missed = [
         (response.question_id, response.confidence)
         for response in responses

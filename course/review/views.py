@@ -107,6 +107,8 @@ def card_outcome(request, card_id):
     if not outcome or outcome.get("card") != card.pk:
         return redirect("review:next")
     question = questions_with_choices(card.question.quiz_id, [card.question_id])[card.question_id]
+    # Cards queued before a quiz kept its key: its answers still only show where the quiz's do.
+    show_answers = card.question.quiz.shows_answers_at_once
     return TemplateResponse(
         request,
         "review/review_outcome.html",
@@ -116,7 +118,8 @@ def card_outcome(request, card_id):
             "right": outcome["credit"] >= 1,
             "credit": outcome["credit"],
             "given": outcome["given"],
-            "correct": correct_answer_text(question),
+            "correct": correct_answer_text(question) if show_answers else [],
+            "show_answers": show_answers,
             "days": INTERVALS.get(card.box),
             "due_count": due_cards(request.user, today()).count(),
         },

@@ -27,9 +27,12 @@ USERNAME, EMAIL, PASSWORD = "keyboarder", "keyboarder@example.com", "a-long-keyb
 
 
 def quiz_with_every_type():
-    """A shipped module quiz that asks every graded question type (and no poll), all of them on every attempt."""
-    for quiz in Quiz.objects.filter(kind=QuizKind.MODULE_QUIZ, draw_count=None).order_by("page__path"):
+    """A shipped module quiz that asks every graded question type (and no poll), set to ask all of
+    them on every attempt (module quizzes draw from a pool; an instructor can turn that off)."""
+    for quiz in Quiz.objects.filter(kind=QuizKind.MODULE_QUIZ).order_by("page__path"):
         if set(quiz.questions.values_list("type", flat=True)) == GRADED_TYPES:
+            quiz.draw_count = None
+            quiz.save()
             return quiz
     raise AssertionError(
         "No shipped module quiz asks all seven question types: build one with "

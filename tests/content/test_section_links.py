@@ -43,6 +43,7 @@ KEY_TERMS = {
     ("content/05-law-and-regulation/03-law-inside-alliances.quiz.yaml", 1): "NATO does not license arms exports",
     ("content/05-law-and-regulation/module-quiz.yaml", 11): "general intra-EU transfer licence published in advance",
     # Keyed answers phrased in other words than the lesson's.
+    ("content/03-current-alliances/module-quiz.yaml", 12): "SCO Quad",
     ("content/05-law-and-regulation/03-law-inside-alliances.quiz.yaml", 4): "diversion theft unauthorised retransfer",
     ("content/05-law-and-regulation/module-quiz.yaml", 6): "two-thirds majority veto",
     ("content/06-ethics/module-quiz.yaml", 2): "F-14 longer than the government that bought it",

@@ -1,15 +1,19 @@
-"""The certificate is issued when the last quiz of the course is passed, and only once."""
+"""The certificate is issued when the course is complete (every module quiz passed, the
+capstone submitted), whichever comes last, and only once."""
 
 import pytest
 
+from course.capstone.models import Capstone
 from course.progress.models import Certificate
+from course.quiz.models import QuizKind
 
-from .conftest import course_quizzes, take_quiz
+from .conftest import course_quizzes, submit_capstones, take_quiz
 
 pytestmark = pytest.mark.django_db
 
 
 def test_no_certificate_until_the_last_quiz_is_passed(learner):
+    submit_capstones(learner)
     *before_last, last = course_quizzes()
     for quiz in before_last:
         take_quiz(learner, quiz)
@@ -19,11 +23,34 @@ def test_no_certificate_until_the_last_quiz_is_passed(learner):
 
 
 def test_failing_the_last_quiz_issues_no_certificate(learner):
+    submit_capstones(learner)
     *before_last, last = course_quizzes()
     for quiz in before_last:
         take_quiz(learner, quiz)
     take_quiz(learner, last, correct=False)
     assert not Certificate.objects.filter(learner=learner).exists()
+
+
+def test_every_module_quiz_passed_without_the_capstone_issues_no_certificate(learner, login):
+    for quiz in course_quizzes():
+        if quiz.kind == QuizKind.MODULE_QUIZ:
+            assert take_quiz(learner, quiz).passed
+    assert not Certificate.objects.filter(learner=learner).exists()
+    # Submitting the capstone through its page completes the course.
+    capstone = Capstone.objects.get()
+    client = login(learner)
+    data = {f"prompt-{prompt.pk}": "An answer that weighs the scenario." for prompt in capstone.prompts.all()}
+    response = client.post(f"/capstone/{capstone.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Certificate.objects.filter(learner=learner).count() == 1
+
+
+def test_lesson_checks_do_not_gate_the_certificate(learner):
+    submit_capstones(learner)
+    for quiz in course_quizzes():
+        if quiz.kind == QuizKind.MODULE_QUIZ:
+            take_quiz(learner, quiz)
+    assert Certificate.objects.filter(learner=learner).count() == 1
 
 
 def test_passing_again_after_completing_does_not_issue_a_second_certificate(learner, complete_course, login):

@@ -65,14 +65,15 @@ def test_module_is_in_progress_after_one_lesson_or_a_quiz_attempt():
     assert rules.module_state([NOT_STARTED, NOT_STARTED], True, FAILED) == IN_PROGRESS
 
 
-def test_course_is_complete_only_when_every_module_is():
-    assert rules.course_complete([COMPLETE, COMPLETE, COMPLETE]) is True
-    assert rules.course_complete([COMPLETE, IN_PROGRESS, COMPLETE]) is False
-    assert rules.course_complete([NOT_STARTED]) is False
+def test_course_is_complete_when_every_module_quiz_is_passed_and_the_capstone_submitted():
+    assert rules.course_complete([True, True, True], [True]) is True
+    assert rules.course_complete([True, False, True], [True]) is False
+    assert rules.course_complete([True, True, True], [False]) is False  # the capstone is required
+    assert rules.course_complete([True], []) is True  # a course without a capstone
 
 
-def test_a_course_without_modules_is_not_complete():
-    assert rules.course_complete([]) is False
+def test_a_course_without_module_quizzes_is_not_complete():
+    assert rules.course_complete([], [True]) is False
 
 
 def test_percent_complete_rounds_and_handles_an_empty_course():

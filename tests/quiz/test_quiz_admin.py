@@ -116,19 +116,16 @@ def _form_data(soup):
     return data
 
 
-def test_an_instructor_adds_a_question_and_it_is_saved(login, instructor, lesson_check):
-    client = login(instructor)
-    url = reverse(EDIT_URL, args=[lesson_check.pk])
-    data = _form_data(BeautifulSoup(client.get(url).content, "html.parser"))
-    count = lesson_check.questions.count()
+def add_true_statement(data, count, prompt, explanation):
+    """Add to the edit form's `data` a true/false question after its `count` questions."""
     new = f"questions-{count}"
     data["questions-TOTAL_FORMS"] = [str(count + 1)]
     data.update(
         {
             f"{new}-type": ["true_false"],
             f"{new}-points": ["1"],
-            f"{new}-prompt": ["NATO was founded in **1949**."],
-            f"{new}-explanation": ["The treaty was signed on 4 April 1949."],
+            f"{new}-prompt": [prompt],
+            f"{new}-explanation": [explanation],
             f"{new}-correct_boolean": ["true"],
             f"{new}-tolerance": ["0"],
             f"{new}-ORDER": [str(count + 1)],
@@ -139,6 +136,14 @@ def test_an_instructor_adds_a_question_and_it_is_saved(login, instructor, lesson
             "action-publish": ["action-publish"],
         }
     )
+
+
+def test_an_instructor_adds_a_question_and_it_is_saved(login, instructor, lesson_check):
+    client = login(instructor)
+    url = reverse(EDIT_URL, args=[lesson_check.pk])
+    data = _form_data(BeautifulSoup(client.get(url).content, "html.parser"))
+    count = lesson_check.questions.count()
+    add_true_statement(data, count, "NATO was founded in **1949**.", "The treaty was signed on 4 April 1949.")
 
     response = client.post(url, data)
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from course.importer.keys import write_missing_keys
 from course.importer.parsing import parse_content, past_due_reviews
 from course.importer.writing import write_course
+from course.quiz.quality import course_report
 
 
 class Command(BaseCommand):
@@ -38,6 +39,9 @@ class Command(BaseCommand):
         # Dated facts past their review date still load: an instructor is told, not blocked.
         for warning in past_due_reviews(course, timezone.localdate()):
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
+        # Item-writing flaws and balance (course/quiz/quality.py) are for the author to fix: they warn.
+        for flag in course_report(course):
+            self.stderr.write(self.style.WARNING(f"Item quality: {flag}"))
         lessons = sum(len(module.lessons) for module in course.modules)
         summary = f"{len(course.modules)} modules, {lessons} lessons, {len(course.glossary)} glossary terms"
         if dry_run:
