@@ -510,8 +510,10 @@ def course_report(course):
 
 
 def saved_quiz_flags(quiz):
-    """Warnings for a quiz saved in the admin: its items, their duplicates and its pool."""
-    questions = list(quiz.questions.prefetch_related("choices").order_by("sort_order", "pk"))
+    """Warnings for a quiz saved in the admin: its items, their duplicates and its pool. The
+    quiz may be a draft whose questions live only in its revision (not yet saved rows)."""
+    questions = [question for question in quiz.questions.all() if not question.retired]
+    questions.sort(key=lambda question: (question.sort_order, question.pk or 0))
     items = [item_from_question(question, f"Question {number}") for number, question in enumerate(questions, start=1)]
     flags = quiz_warnings(items)
     if flag := pool_flag("Pool", quiz.kind, quiz.draw_count, len(questions)):
