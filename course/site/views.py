@@ -10,6 +10,7 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from course.lessons.alliance_map import LATEST_YEAR, YEARS, map_context
 from course.lessons.content_version import cached_content
 from course.lessons.models import GlossaryTerm, LessonPage, ModulePage, any_view_restrictions
 from course.site.search import lesson_entry, rank_lessons, rank_terms, snippet, suggestions
@@ -81,6 +82,16 @@ def search(request):
     status = 400 if error else 200
     context = {"query": query, "results": page, "terms": terms, "error": error, "suggestions": suggested}
     return TemplateResponse(request, "site/search.html", context, status=status)
+
+
+def alliance_map(request):
+    """The alliance-membership map for one year (?year=1999); each year is its own page."""
+    try:
+        year = int(request.GET.get("year", LATEST_YEAR))
+    except ValueError:
+        year = LATEST_YEAR
+    year = min(max(year, YEARS[0]), LATEST_YEAR)
+    return TemplateResponse(request, "site/alliance_map.html", {"map": map_context(year)})
 
 
 def healthz(request):
