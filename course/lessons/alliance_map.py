@@ -30,17 +30,16 @@ SOVIET_REPUBLICS = (
     "Azerbaijan", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan",
 )  # fmt: skip
 
+NATO_FOUNDERS = (
+    "Belgium", "Canada", "Denmark", "France", "Iceland", "Italy", "Luxembourg", "Netherlands", "Norway",
+    "Portugal", "United Kingdom", "United States of America",
+)  # fmt: skip
+
 ALLIANCES = {
     "nato": {
         "name": _("NATO"),
         "members": [
-            *(
-                Membership(country, 1949)
-                for country in (
-                    "Belgium", "Canada", "Denmark", "France", "Iceland", "Italy", "Luxembourg", "Netherlands",
-                    "Norway", "Portugal", "United Kingdom", "United States of America",
-                )  # fmt: skip
-            ),
+            *(Membership(country, 1949) for country in NATO_FOUNDERS),
             Membership("Greece", 1952),
             Membership("Turkey", 1952),
             Membership("Germany", 1955, note=_("West Germany from 1955; united Germany from 1990")),
