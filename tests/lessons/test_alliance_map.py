@@ -79,3 +79,12 @@ def test_each_year_is_its_own_server_rendered_page(client):
     assert "Poland (1999)" in html and "<svg" in html and "style=" not in html
     assert client.get(reverse("alliance-map"), {"year": "nonsense"}).status_code == 200
     assert client.get(reverse("alliance-map"), {"year": 1900}).context["map"]["year"] == YEARS[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["nato-today", "the-csto", "the-sco-and-other-arrangements", "the-cold-war"])
+def test_the_lessons_that_teach_alliances_show_the_map(client, slug):
+    from course.lessons.models import LessonPage
+
+    html = client.get(LessonPage.objects.get(slug=slug).url).content.decode()
+    assert 'class="world-map"' in html and f'href="{reverse("alliance-map")}?year=' in html
