@@ -4,7 +4,7 @@ import datetime
 
 from course.lessons.alliance_map import LATEST_YEAR, YEARS
 from course.lessons.blocks import validate_event_date
-from course.lessons.charts import build_chart
+from course.lessons.charts import KINDS, build_chart
 
 from .yaml_lines import LineList
 
@@ -100,8 +100,8 @@ def read_chart(reader, path, data, line):
     if data is None:
         return None
     kind = data.get("kind", "bar")
-    if kind not in ("bar", "line"):
-        reader.error(path, data.line_of("kind"), "chart kind must be bar or line")
+    if kind not in KINDS:
+        reader.error(path, data.line_of("kind"), "chart kind must be bar, line or step")
         kind = "bar"
     points = data.get("data")
     lines = []

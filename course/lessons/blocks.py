@@ -153,7 +153,14 @@ class CaseBoxBlock(blocks.StructBlock):
 class ChartBlock(blocks.StructBlock):
     """A bar or line chart drawn as SVG on the server, with its data as a table."""
 
-    kind = blocks.ChoiceBlock(choices=[("bar", _("Bar chart")), ("line", _("Line chart"))], default="bar")
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("bar", _("Bar chart")),
+            ("line", _("Line chart")),
+            ("step", _("Step chart (counts over uneven years)")),
+        ],
+        default="bar",
+    )
     title = blocks.CharBlock(max_length=160)
     description = blocks.CharBlock(max_length=300, help_text=_("One sentence: what the chart shows."))
     unit = blocks.CharBlock(max_length=30, required=False)
