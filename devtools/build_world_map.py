@@ -54,6 +54,17 @@ def ring_points(ring, arcs):
     return points
 
 
+def split_at_antimeridian(points):
+    """Rings that cross 180° longitude (Russia's far east, Fiji) as pieces on either side,
+    so no piece is drawn as a stripe across the whole map."""
+    pieces = [[]]
+    for point in points:
+        if pieces[-1] and abs(point[0] - pieces[-1][-1][0]) > 180:
+            pieces.append([])
+        pieces[-1].append(point)
+    return pieces
+
+
 def build(source):
     topology = json.loads(Path(source).read_text(encoding="utf-8"))
     arcs = decode_arcs(topology)
@@ -77,11 +88,12 @@ def build(source):
         parts = []
         for polygon in polygons:
             for ring in polygon:
-                svg_points = [to_svg(*point) for point in ring_points(ring, arcs)]
-                deduplicated = [p for i, p in enumerate(svg_points) if i == 0 or p != svg_points[i - 1]]
-                if len(deduplicated) < 3:
-                    continue
-                parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in deduplicated) + "Z")
+                for piece in split_at_antimeridian(ring_points(ring, arcs)):
+                    svg_points = [to_svg(*point) for point in piece]
+                    deduplicated = [p for i, p in enumerate(svg_points) if i == 0 or p != svg_points[i - 1]]
+                    if len(deduplicated) < 3:
+                        continue
+                    parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in deduplicated) + "Z")
         countries[name] = {"id": geometry.get("id", ""), "d": "".join(parts)}
     return {
         "source": "Natural Earth 1:110m countries via world-atlas (TopoJSON), public domain",
