@@ -1,7 +1,7 @@
 """Build the alliance map's country outlines from Natural Earth (via the npm package
 `world-atlas`, TopoJSON of Natural Earth's 1:110m countries, public domain).
 
-    npm install --no-save world-atlas@2.0.2        # or: make world-map
+    npm install --no-save world-atlas@2.0.2   # or: npm pack world-atlas@2.0.2 and untar
     .venv/bin/python devtools/build_world_map.py [path/to/countries-110m.json]
 
 Writes course/lessons/data/world-110m.json: for each country its Natural Earth name and an
