@@ -24,6 +24,7 @@ urlpatterns = [
     path("markdownx/markdownify/", lesson_views.markdownify, name="markdownx_markdownify"),
     path("markdownx/upload/", lesson_views.markdownx_upload, name="markdownx_upload"),
     path("search/", site_views.search, name="search"),
+    path("map/", site_views.alliance_map, name="alliance-map"),
     path("accounts/", include("course.accounts.urls")),
     path("quiz/", include("course.quiz.urls")),
     path("capstone/", include("course.capstone.urls")),

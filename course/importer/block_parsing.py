@@ -2,8 +2,9 @@
 
 import datetime
 
+from course.lessons.alliance_map import LATEST_YEAR, YEARS
 from course.lessons.blocks import validate_event_date
-from course.lessons.charts import build_chart
+from course.lessons.charts import KINDS, build_chart
 
 from .yaml_lines import LineList
 
@@ -99,8 +100,8 @@ def read_chart(reader, path, data, line):
     if data is None:
         return None
     kind = data.get("kind", "bar")
-    if kind not in ("bar", "line"):
-        reader.error(path, data.line_of("kind"), "chart kind must be bar or line")
+    if kind not in KINDS:
+        reader.error(path, data.line_of("kind"), "chart kind must be bar, line or step")
         kind = "bar"
     points = data.get("data")
     lines = []
@@ -131,10 +132,23 @@ def read_chart(reader, path, data, line):
     }
 
 
+def read_map(reader, path, data, line):
+    """```map with `year: 1999`: the alliance map as it stood that year (the latest if no year)."""
+    data = reader.mapping(path, data, "a map", line)
+    if data is None:
+        return None
+    year = data.get("year", LATEST_YEAR)
+    if not isinstance(year, int) or not YEARS[0] <= year <= LATEST_YEAR:
+        reader.error(path, data.line_of("year"), f"map year must be a year from {YEARS[0]} to {LATEST_YEAR}")
+        return None
+    return {"type": "alliance_map", "value": {"year": year}}
+
+
 BLOCK_READERS = {
     "callout": read_callout,
     "timeline": read_timeline,
     "table": read_table,
     "casebox": read_case_box,
     "chart": read_chart,
+    "map": read_map,
 }

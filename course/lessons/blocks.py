@@ -10,12 +10,14 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from .alliance_map import LATEST_YEAR, YEARS, map_context
 from .charts import build_chart
 from .markdown import render_markdown, render_markdown_document
 from .widgets import AdminMarkdownxWidget
@@ -151,7 +153,14 @@ class CaseBoxBlock(blocks.StructBlock):
 class ChartBlock(blocks.StructBlock):
     """A bar or line chart drawn as SVG on the server, with its data as a table."""
 
-    kind = blocks.ChoiceBlock(choices=[("bar", _("Bar chart")), ("line", _("Line chart"))], default="bar")
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("bar", _("Bar chart")),
+            ("line", _("Line chart")),
+            ("step", _("Step chart (counts over uneven years)")),
+        ],
+        default="bar",
+    )
     title = blocks.CharBlock(max_length=160)
     description = blocks.CharBlock(max_length=300, help_text=_("One sentence: what the chart shows."))
     unit = blocks.CharBlock(max_length=30, required=False)
@@ -184,6 +193,24 @@ class ChartBlock(blocks.StructBlock):
         }
 
 
+class AllianceMapBlock(blocks.StructBlock):
+    """The alliance-membership map (course/lessons/alliance_map.py) as it stood in one year.
+    Its year links lead to the map page, so a cached lesson never reads the query string."""
+
+    year = blocks.IntegerBlock(min_value=YEARS[0], max_value=LATEST_YEAR, default=LATEST_YEAR)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["map"] = map_context(value["year"])
+        context["map_url"] = reverse("alliance-map")
+        return context
+
+    class Meta:
+        icon = "site"
+        template = "site/includes/alliance_map.html"
+        preview_value = {"year": LATEST_YEAR}
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     markdown = MarkdownBlock()
     callout = CalloutBlock()
@@ -192,3 +219,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     figure = FigureBlock()
     case_box = CaseBoxBlock()
     chart = ChartBlock()
+    alliance_map = AllianceMapBlock()

@@ -1,21 +1,30 @@
 """Chart geometry: data text in, SVG coordinates out. Pure functions, no Django.
 
-Bar charts are horizontal (long labels stay readable on a phone); a line chart
-whose labels are all numbers (years) spaces its points by value, otherwise evenly.
+Bar charts are horizontal with each label above its bar, so a long label is never cut
+off; a line or step chart whose labels are all numbers (years) spaces its points by value,
+otherwise evenly, and shows only the axis labels that do not overlap (the first and last
+always). The drawing is narrow (WIDTH user units): at 390 px its 14-unit text is still
+12 px or more; the stylesheet caps its width on large screens. A step chart suits counts
+that change at uneven dates, such as membership.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
-WIDTH = 640
-LABEL_WIDTH = 180
-BAR_HEIGHT = 22
-BAR_GAP = 10
+WIDTH = 360
+FONT_SIZE = 14  # user units; at 390 px the drawing is about 340 px wide, so 13 px on screen
+LABEL_GAP = 20  # above each bar, for its label
+BAR_HEIGHT = 18
+BAR_GAP = 12
+VALUE_ROOM = 64  # right of the longest bar, for its value
 PLOT_TOP = 10
-LINE_HEIGHT = 260
-LINE_LEFT = 48
+LINE_HEIGHT = 240
+LINE_LEFT = 44
 LINE_BOTTOM = 36
+YEAR_LABEL_ROOM = 40  # a four-digit label at FONT_SIZE, plus a gap
 MAX_POINTS = 60
+KINDS = ("bar", "line", "step")
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class ChartPoint:
     y: float
     length: float  # bar length, or 0 for line charts
     value_text: str
+    show_label: bool = True  # false where the axis label would overlap its neighbour
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,13 @@ def nice_maximum(value):
     return 10 * magnitude  # pragma: no cover - the loop always returns
 
 
-def format_value(value, unit=""):
-    text = f"{value:g}"
+def decimals_of(values):
+    """Decimal places every value is shown with: the most any value needs (at most 2)."""
+    return max((len(f"{v:.2f}".rstrip("0").split(".")[1]) for v in values), default=0)
+
+
+def format_value(value, unit="", decimals=None):
+    text = f"{value:g}" if decimals is None else f"{value:,.{decimals}f}"
     if unit == "%":
         return f"{text} %"
     return f"{text} {unit}".strip()
@@ -88,24 +103,42 @@ def _ticks(maximum, start, length, count=5):
 def build_chart(kind, data_text, unit=""):
     data = parse_chart_data(data_text)
     maximum = nice_maximum(max(value for _, value in data))
-    if kind == "line":
-        return _line_chart(data, maximum, unit)
-    return _bar_chart(data, maximum, unit)
+    decimals = decimals_of(value for _, value in data)
+    if kind in ("line", "step"):
+        return _line_chart(data, maximum, unit, decimals, step=kind == "step")
+    return _bar_chart(data, maximum, unit, decimals)
 
 
-def _bar_chart(data, maximum, unit):
-    plot_width = WIDTH - LABEL_WIDTH - 60
+def labels_that_fit(xs, room=YEAR_LABEL_ROOM):
+    """Which axis labels to show so that none overlaps: the first and the last always,
+    then from left to right each one far enough from the last shown and from the end."""
+    shown = [False] * len(xs)
+    if not xs:
+        return shown
+    shown[0] = shown[-1] = True
+    last = xs[0]
+    for index in range(1, len(xs) - 1):
+        if xs[index] - last >= room and xs[-1] - xs[index] >= room:
+            shown[index] = True
+            last = xs[index]
+    return shown
+
+
+def _bar_chart(data, maximum, unit, decimals):
+    left = 8
+    plot_width = WIDTH - left - VALUE_ROOM
+    row = LABEL_GAP + BAR_HEIGHT + BAR_GAP
     points = []
     for index, (label, value) in enumerate(data):
-        y = PLOT_TOP + index * (BAR_HEIGHT + BAR_GAP)
+        y = PLOT_TOP + index * row + LABEL_GAP  # the bar's top; its label sits above it
         length = round(plot_width * value / maximum, 2)
-        points.append(ChartPoint(label, value, LABEL_WIDTH, y, length, format_value(value, unit)))
-    height = PLOT_TOP + len(data) * (BAR_HEIGHT + BAR_GAP) + 24
-    ticks = _ticks(maximum, LABEL_WIDTH, plot_width)
+        points.append(ChartPoint(label, value, left, y, length, format_value(value, unit, decimals)))
+    height = PLOT_TOP + len(data) * row + 24
+    ticks = _ticks(maximum, left, plot_width, count=2)
     return Chart("bar", unit, WIDTH, height, tuple(points), maximum, ticks, "")
 
 
-def _line_chart(data, maximum, unit):
+def _line_chart(data, maximum, unit, decimals, step=False):
     plot_width = WIDTH - LINE_LEFT - 24
     plot_height = LINE_HEIGHT - PLOT_TOP - LINE_BOTTOM
     try:
@@ -114,14 +147,21 @@ def _line_chart(data, maximum, unit):
         positions = list(range(len(data)))
     low, high = min(positions), max(positions)
     span = (high - low) or 1
+    xs = [round(LINE_LEFT + plot_width * (position - low) / span, 2) for position in positions]
+    shown = labels_that_fit(xs)
     points = []
-    for (label, value), position in zip(data, positions, strict=True):
-        x = round(LINE_LEFT + plot_width * (position - low) / span, 2)
+    for (label, value), x, show in zip(data, xs, shown, strict=True):
         y = round(PLOT_TOP + plot_height * (1 - value / maximum), 2)
-        points.append(ChartPoint(label, value, x, y, 0, format_value(value, unit)))
-    polyline = " ".join(f"{p.x},{p.y}" for p in points)
+        points.append(ChartPoint(label, value, x, y, 0, format_value(value, unit, decimals), show))
+    if step:  # the value holds until the next change: across, then up
+        corners = [(points[0].x, points[0].y)]
+        for before, after in itertools.pairwise(points):
+            corners += [(after.x, before.y), (after.x, after.y)]
+        polyline = " ".join(f"{x},{y}" for x, y in corners)
+    else:
+        polyline = " ".join(f"{p.x},{p.y}" for p in points)
     ticks = tuple(
         (text, round(PLOT_TOP + plot_height - (position - PLOT_TOP), 1))
         for text, position in _ticks(maximum, PLOT_TOP, plot_height)
     )
-    return Chart("line", unit, WIDTH, LINE_HEIGHT, tuple(points), maximum, ticks, polyline)
+    return Chart("step" if step else "line", unit, WIDTH, LINE_HEIGHT, tuple(points), maximum, ticks, polyline)

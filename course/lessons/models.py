@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -293,10 +294,10 @@ class GlossaryPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = list(GlossaryTerm.objects.filter(live=True).prefetch_related("related").order_by("term"))
+        terms = list(GlossaryTerm.objects.filter(live=True).prefetch_related("related").order_by(Lower("term"), "term"))
         groups = {}
         for term in terms:
-            groups.setdefault(term.term[0].upper(), []).append(term)
+            groups.setdefault(term.term[0].upper(), []).append(term)  # "ANZUS" after "Abandonment"
         context["term_groups"] = sorted(groups.items())
         return context
 

@@ -20,8 +20,8 @@ def count_words(text):
     return len(WORD.findall(MARKDOWN_LINK_TARGET.sub("]", text or "")))
 
 
-def words_in_blocks(raw_blocks):
-    """Words in a StreamField's raw data (a list of {"type", "value"}): every string a reader reads."""
+def strings_in_blocks(raw_blocks):
+    """Every string a reader reads in a StreamField's raw data (a list of {"type", "value"})."""
 
     def texts(value):
         if isinstance(value, str):
@@ -34,7 +34,13 @@ def words_in_blocks(raw_blocks):
             for item in value:
                 yield from texts(item)
 
-    return sum(count_words(text) for block in raw_blocks or [] for text in texts(block.get("value")))
+    for block in raw_blocks or []:
+        yield from texts(block.get("value"))
+
+
+def words_in_blocks(raw_blocks):
+    """Words in a StreamField's raw data: every string a reader reads."""
+    return sum(count_words(text) for text in strings_in_blocks(raw_blocks))
 
 
 def reading_minutes(words, words_per_minute=WORDS_PER_MINUTE):

@@ -10,9 +10,10 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from wagtail.search.backends import get_search_backend
-
-from course.lessons.models import GlossaryTerm, LessonPage, any_view_restrictions
+from course.lessons.alliance_map import LATEST_YEAR, YEARS, map_context
+from course.lessons.content_version import cached_content
+from course.lessons.models import GlossaryTerm, LessonPage, ModulePage, any_view_restrictions
+from course.site.search import lesson_entry, rank_lessons, rank_terms, snippet, suggestions
 
 SEARCH_MAX_QUERY_LENGTH = 200
 
@@ -25,30 +26,72 @@ def search_words(text):
     return " ".join("".join(kept).split())
 
 
+def lesson_search_index():
+    """Every live lesson's searchable text with its module and number: two queries, cached
+    per content version (see course/site/search.py)."""
+
+    def build():
+        modules = {module.path: module for module in ModulePage.objects.live().only("id", "title", "number", "path")}
+        lessons = list(LessonPage.objects.live().order_by("path"))
+        index, positions = [], {}
+        for lesson in lessons:
+            module = modules.get(lesson.path[: -lesson.steplen])
+            positions[lesson.path[: -lesson.steplen]] = positions.get(lesson.path[: -lesson.steplen], 0) + 1
+            label = f"{module.number}.{positions[lesson.path[: -lesson.steplen]]}" if module else ""
+            index.append(lesson_entry(lesson, label, module.title if module else ""))
+        return index
+
+    return cached_content("search-index", build)
+
+
+def search_vocabulary(index, terms):
+    return [*(entry["title"] for entry in index), *(h for entry in index for h in entry["headings"])] + [
+        term.term for term in terms
+    ]
+
+
 def search(request):
     typed = request.GET.get("q", "")
     query = search_words(typed)
     error = None
-    results, terms = [], []
+    results, terms, suggested = [], [], []
     if len(query) > SEARCH_MAX_QUERY_LENGTH:
         error = _("Please use a shorter search (at most %(n)s characters).") % {"n": SEARCH_MAX_QUERY_LENGTH}
     elif typed.strip() and not query:
         error = _("Type a word or two to search for.")
     elif query:
-        results = LessonPage.objects.live()
+        index = lesson_search_index()
+        allowed = None
         if any_view_restrictions():
-            results = results.public()  # a query of its own: only when some page is private
-        results = results.search(query)
-        terms = list(get_search_backend().search(query, GlossaryTerm)[:5])
+            allowed = set(LessonPage.objects.live().public().values_list("pk", flat=True))
+        # The database's full-text search (PostgreSQL in production) adds stemmed matches.
+        backend_ids = [page.pk for page in LessonPage.objects.live().search(query, fields=None)]
+        results = [
+            {**entry, "snippet": snippet(query, entry["body"])}
+            for entry in rank_lessons(query, index, backend_ids, allowed)
+        ]
+        all_terms = list(GlossaryTerm.objects.only("term", "slug", "definition"))
+        terms = rank_terms(query, all_terms)
+        if not results and not terms:
+            suggested = suggestions(query, search_vocabulary(index, all_terms))
     paginator = Paginator(results, 10)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     status = 400 if error else 200
-    return TemplateResponse(
-        request, "site/search.html", {"query": query, "results": page, "terms": terms, "error": error}, status=status
-    )
+    context = {"query": query, "results": page, "terms": terms, "error": error, "suggestions": suggested}
+    return TemplateResponse(request, "site/search.html", context, status=status)
+
+
+def alliance_map(request):
+    """The alliance-membership map for one year (?year=1999); each year is its own page."""
+    try:
+        year = int(request.GET.get("year", LATEST_YEAR))
+    except ValueError:
+        year = LATEST_YEAR
+    year = min(max(year, YEARS[0]), LATEST_YEAR)
+    return TemplateResponse(request, "site/alliance_map.html", {"map": map_context(year)})
 
 
 def healthz(request):

@@ -40,6 +40,7 @@ def test_take_screenshots(page, sign_in, learner):
         "review": reverse("quiz:review", args=[Attempt.objects.get(learner=learner, quiz=first).pk]),
         "dashboard": reverse("progress:dashboard"),
         "glossary": GlossaryPage.objects.live().first().url,
+        "map": reverse("alliance-map"),
     }
     OUT.mkdir(parents=True, exist_ok=True)
     for width in (375, 1280):

@@ -55,6 +55,7 @@ def public_pages(certificate_code):
         "lesson": lesson.url,
         "glossary": GlossaryPage.objects.live().first().url,
         "timeline": TimelinePage.objects.live().first().url,
+        "alliance map": reverse("alliance-map") + "?year=1955",
         "search results": "/search/?q=" + quote("alliance"),
         "quiz detail": reverse("quiz:detail", args=[lesson_check.pk]),
         "verification": reverse("progress:verify", args=[certificate_code]),

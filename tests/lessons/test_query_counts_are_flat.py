@@ -9,10 +9,10 @@ from tests.conftest import warm_query_count
 pytestmark = pytest.mark.django_db
 
 # The budgets for a warm page (docs/architecture.md, "Caching"): 3 queries for a visitor (a
-# page from the anonymous page cache costs none; search is never cached, 3), 5 for a
-# signed-in learner (the page, session, user, the learner's records, and the reviews due on
-# home; search 5).
-CEILINGS = {"anonymous": 3, "learner": 5}
+# page from the anonymous page cache costs none; search is never cached, 3), 6 for a
+# signed-in learner (the page, session, user, the learner's records, and the reviews due,
+# counted once per request for the navigation's "Review (n due)"; search 6).
+CEILINGS = {"anonymous": 3, "learner": 6}
 
 
 def urls_for(module):

@@ -62,8 +62,12 @@ def capstone_panel(context, page):
 
 @register.simple_tag(takes_context=True)
 def review_due_count(context):
-    """How many review cards are due for the signed-in learner: one query (none for visitors)."""
-    user = getattr(context.get("request"), "user", None)
+    """How many review cards are due for the signed-in learner: one query per request, shared by
+    the navigation and the page's own panels (none for visitors)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    return due_cards(user, today()).count()
+    if not hasattr(request, "review_due_count"):
+        request.review_due_count = due_cards(user, today()).count()
+    return request.review_due_count
