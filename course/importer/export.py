@@ -176,6 +176,8 @@ def _block(kind, value):
         chart["data"] = points
         chart["source"] = value["source"]
         return "chart", chart
+    if kind == "alliance_map":
+        return "map", {"year": value["year"]}
     raise ValueError(f"no export for block type {kind}")
 
 
