@@ -14,11 +14,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from course.lessons.content_version import cached_content
+from course.lessons.models import ImportedSnippetMixin
 
 MAX_ANSWER_LENGTH = 5000
 
 
-class Capstone(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+class Capstone(ImportedSnippetMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     page = models.OneToOneField("lessons.LessonPage", on_delete=models.CASCADE, related_name="capstone")
     title = models.CharField(_("title"), max_length=200)
     scenario = MarkdownxField(_("scenario"))
@@ -42,14 +43,6 @@ class Capstone(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableMode
 
     def __str__(self):
         return self.title
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def edited_since_import(self):
-        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
     def get_preview_template(self, request, mode_name):
         return "capstone/capstone_preview.html"

@@ -73,7 +73,22 @@ class ImportedPageMixin(models.Model):
         return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
 
-class GlossaryTerm(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class ImportedSnippetMixin:
+    """For snippets with revisions loaded from content/ (glossary terms, quizzes, capstones):
+    `load_course` keeps the revision it wrote in `imported_revision`, and an instructor's
+    later revision in the admin is never overwritten without --force. The model declares
+    `_revisions`, a GenericRelation to Wagtail's Revision with its own query name."""
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def edited_since_import(self):
+        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
+
+
+class GlossaryTerm(ImportedSnippetMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     term = models.CharField(_("term"), max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     definition = MarkdownxField(_("definition"))
@@ -107,14 +122,6 @@ class GlossaryTerm(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Index
                 cls.objects.filter(live=True).order_by("term").values_list("term", "slug", "definition")
             ),
         )
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def edited_since_import(self):
-        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
     def get_preview_template(self, request, mode_name):
         return "lessons/glossary_term_preview.html"

@@ -20,7 +20,7 @@ from markdownx.models import MarkdownxField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from course.lessons.models import LessonPage, ModulePage
+from course.lessons.models import ImportedSnippetMixin, LessonPage, ModulePage
 from course.lessons.navigation import page_links
 from course.lessons.widgets import AdminMarkdownxWidget
 
@@ -55,7 +55,7 @@ DEFAULT_MODULE_RETAKE_MINUTES = 5
 MIN_POOL_RATIO = 1.5
 
 
-class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Quiz(ImportedSnippetMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
     """Revisions carry the questions and choices (ParentalKeys): a draft edit stays in its
     revision, and the live rows learners read change only when it is published."""
 
@@ -153,10 +153,6 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clus
             )
 
     @property
-    def revisions(self):
-        return self._revisions
-
-    @property
     def shows_answers_at_once(self):
         if self.answers_shown:
             return self.answers_shown == AnswersShown.AT_ONCE
@@ -175,10 +171,6 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clus
         if minutes is None:
             minutes = DEFAULT_MODULE_RETAKE_MINUTES if self.kind == QuizKind.MODULE_QUIZ else 0
         return timedelta(minutes=minutes)
-
-    @property
-    def edited_since_import(self):
-        return self.imported_revision_id is not None and self.latest_revision_id != self.imported_revision_id
 
     def current_questions(self):
         """The questions a new paper draws from: not retired, in authored order."""
