@@ -36,7 +36,7 @@ $(STAMP): requirements-dev.lock
 	touch $(STAMP)
 
 test: install lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 # Fails on any ruff finding or unformatted file.
 lint: install

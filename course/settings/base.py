@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "markdownx",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -135,6 +137,15 @@ STORAGES = {
 
 # Every cache key carries the release: a deploy starts from an empty cache (course/settings/release.py).
 RELEASE = current_release(BASE_DIR)
+# Two task backends. "default" keeps Wagtail's own tasks (reference and search index updates) in
+# the request, as they always ran. "background" is the queue for this site's slow or retried
+# work (e-mail, large exports, LTI grade passback): rows in the main database, run by
+# `manage.py db_worker --backend background` (started by `make run`), so it needs no extra service.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
