@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from course.lessons.models import CourseHomePage, LessonPage, ModulePage
 from course.quiz.models import Choice, Question, Quiz, QuizKind
@@ -20,10 +21,35 @@ from course.site.roles import INSTRUCTORS
 PASSWORD = "a-long-test-password-41"
 
 
+_COURSE_AT_START: list["DatabaseSnapshot"] = []
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_course", verbosity=0, no_write_keys=True)
+        _COURSE_AT_START.append(DatabaseSnapshot())
+
+
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by flushing every table, the session's course included. After
+    its fixtures are torn down (the flush among them), put the course back, so the tests that
+    follow on this worker find it whatever order pytest-xdist gives them. (After the last test the
+    test database is already gone.)"""
+    yield
+    if nextitem is None or not _COURSE_AT_START or not _flushes_the_database(item):
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        if not CourseHomePage.objects.exists():
+            _COURSE_AT_START[0].restore()
 
 
 @pytest.fixture(autouse=True)
