@@ -1,6 +1,4 @@
 import json
-import logging
-import smtplib
 
 from django.apps import apps
 from django.conf import settings
@@ -17,11 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .email_confirmation import InvalidLink, account_with_email, read_token, send_confirmation
-from .forms import DeleteAccountForm, PasswordChangeForm, ProfileForm, SignUpForm
+from .forms import DeleteAccountForm, PasswordChangeForm, PasswordResetForm, ProfileForm, SignUpForm
 from .throttle import allow_password_reset, allow_signup, retry_after
-
-logger = logging.getLogger(__name__)
-
 
 def notice(request, heading, message, status, retry_seconds=None):
     """A short page in the site's style: a refusal or a link that did not work."""
@@ -38,14 +33,6 @@ def form_status(form):
     return 400 if form.errors else 200
 
 
-def send_confirmation_or_log(request, user, email):
-    # The account stands without a confirmed address; the learner can ask again from the profile.
-    try:
-        send_confirmation(request, user, email)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Could not send the e-mail confirmation for user %s", user.pk)
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
@@ -60,7 +47,7 @@ def signup(request):
         email = form.cleaned_data["email"]
         user = form.save()
         # The same answer whether or not the address has an account (email_confirmation.py).
-        send_confirmation_or_log(request, user, email)
+        send_confirmation(request, user, email)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         messages.info(request, _("We sent a link to %(email)s: open it to confirm your address.") % {"email": email})
@@ -84,7 +71,7 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile is saved."))
         if new_email:
-            send_confirmation_or_log(request, request.user, new_email)
+            send_confirmation(request, request.user, new_email)
             message = _("We sent a link to %(email)s. Your email changes when you open it.") % {"email": new_email}
             messages.info(request, message)
         return redirect("accounts:profile")
@@ -174,6 +161,8 @@ class PasswordChangeView(BadRequestOnFormErrors, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(BadRequestOnFormErrors, auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+
     def form_valid(self, form):
         # Checked before anything is sent: a flood of requests sends no flood of email.
         if not allow_password_reset(self.request, form.cleaned_data["email"]):
