@@ -18,6 +18,7 @@ from .email_confirmation import InvalidLink, account_with_email, read_token, sen
 from .forms import DeleteAccountForm, PasswordChangeForm, PasswordResetForm, ProfileForm, SignUpForm
 from .throttle import allow_password_reset, allow_signup, retry_after
 
+
 def notice(request, heading, message, status, retry_seconds=None):
     """A short page in the site's style: a refusal or a link that did not work."""
     response = TemplateResponse(
