@@ -71,7 +71,10 @@ class ProfileForm(ConfirmsPassword, forms.ModelForm):
 
     class Meta:
         model = get_user_model()
-        fields = ["display_name", "email"]
+        fields = ["display_name", "email", "review_reminders"]
+        labels = {"review_reminders": _("E-mail me once a week when I have reviews due")}
+
+    field_order = ["display_name", "email", "password", "review_reminders"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,11 +12,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .email_confirmation import InvalidLink, account_with_email, read_token, send_confirmation
 from .forms import DeleteAccountForm, PasswordChangeForm, PasswordResetForm, ProfileForm, SignUpForm
 from .throttle import allow_password_reset, allow_signup, retry_after
+from .unsubscribe import InvalidUnsubscribeLink, account_for_token, unsubscribe
 
 
 def notice(request, heading, message, status, retry_seconds=None):
@@ -99,6 +101,24 @@ def confirm_email(request, token):
     return redirect("accounts:profile")
 
 
+@csrf_exempt  # the signed token proves the recipient sent it (unsubscribe.py); mail clients send no token
+@require_http_methods(["GET", "POST"])
+def unsubscribe_reminders(request, token):
+    try:
+        user = account_for_token(token)
+    except InvalidUnsubscribeLink:
+        heading = _("This unsubscribe link does not work")
+        message = _(
+            "The link is incomplete or was changed. Nothing was changed. Copy the whole link from the e-mail, "
+            "or sign in and untick the weekly e-mail on your profile."
+        )
+        return notice(request, heading, message, 400)
+    if request.method == "POST":
+        unsubscribe(user)
+        return TemplateResponse(request, "accounts/unsubscribed.html", {})
+    return TemplateResponse(request, "accounts/unsubscribe_confirm.html", {"subscribed": user.review_reminders})
+
+
 def learner_data(user):
     """Everything the site holds about a learner: the profile plus each app's
     `export_learner_data` (accounts does not need to know the other apps)."""
@@ -110,6 +130,7 @@ def learner_data(user):
             "display_name": user.display_name,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "review_reminders": user.review_reminders,
             "date_joined": user.date_joined.isoformat(),
         },
     }
