@@ -181,3 +181,12 @@ def test_a_link_for_a_deleted_account_is_a_400(client, learner):
     url = unsubscribe_url(learner)
     learner.delete()
     assert client.post(url).status_code == 400
+
+
+def test_the_learners_data_export_lists_the_weeks_reminded(login, learner, check):
+    opt_in(learner)
+    give_cards(learner, check)
+    queue_reminders(today=timezone.localdate())
+    data = login(learner).get("/accounts/profile/export/").json()
+    assert data["profile"]["review_reminders"] is True
+    assert data["review_reminders_sent"] == [iso_week(timezone.localdate())]
