@@ -7,10 +7,10 @@ NPM_STAMP := node_modules/.installed
 
 .PHONY: run test setup install lint format clean load bench audit audit-deps lock
 
-# The background worker (e-mail, exports; docs/architecture.md) runs next to the server;
+# The background worker (e-mail; docs/architecture.md, Background work) runs next to the server;
 # Ctrl-C stops both, and the worker stops too when the server exits on its own.
 run: setup
-	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py db_worker --backend background & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
