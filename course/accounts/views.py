@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -101,6 +102,7 @@ def confirm_email(request, token):
     return redirect("accounts:profile")
 
 
+@never_cache  # the page shows whether the reminder is on now
 @csrf_exempt  # the signed token proves the recipient sent it (unsubscribe.py); mail clients send no token
 @require_http_methods(["GET", "POST"])
 def unsubscribe_reminders(request, token):
