@@ -190,3 +190,13 @@ def test_the_learners_data_export_lists_the_weeks_reminded(login, learner, check
     data = login(learner).get("/accounts/profile/export/").json()
     assert data["profile"]["review_reminders"] is True
     assert data["review_reminders_sent"] == [iso_week(timezone.localdate())]
+
+
+def test_the_database_refuses_a_second_reminder_row_for_the_same_week(learner):
+    # What makes two nodes running the command at once safe: the second insert fails (and
+    # get_or_create then finds the first), whatever the timing.
+    from django.db import IntegrityError, transaction
+
+    ReviewReminder.objects.create(learner=learner, week="2026-W49", cards_due=2)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewReminder.objects.create(learner=learner, week="2026-W49", cards_due=3)
