@@ -7,7 +7,11 @@ NPM_STAMP := node_modules/.installed
 
 .PHONY: run test setup install lint format clean load bench audit audit-deps lock
 
+# The background worker (e-mail; docs/architecture.md, Background work) runs next to the server;
+# Ctrl-C stops both, and the worker stops too when the server exits on its own.
 run: setup
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --backend background & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Install only when the requirements change; migrate, load and demo accounts are re-runnable.

@@ -7,15 +7,17 @@ the page tells the visitor which, so the forms reveal no one's account.
 
 The link carries the account and the address, signed with the secret key
 (django.core.signing) and valid for CONFIRMATION_MAX_AGE: no table of pending
-addresses to keep or clean.
+addresses to keep or clean. The message is queued for the background worker
+(course/operations/email.py): a mail server that is down fails no sign-up.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from course.operations.email import queue_email
 
 SALT = "course.accounts.email-confirmation"
 CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60  # seconds: like the password reset link
@@ -59,4 +61,4 @@ def send_confirmation(request, user, email):
         context["confirm_url"] = request.build_absolute_uri(path)
         template = "accounts/email/confirm_address"
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    send_mail(subject, render_to_string(f"{template}.txt", context), None, [email])
+    queue_email(subject, render_to_string(f"{template}.txt", context), [email])

@@ -2,7 +2,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
+
+from course.operations.email import queue_email
 
 from . import throttle
 
@@ -68,7 +71,10 @@ class ProfileForm(ConfirmsPassword, forms.ModelForm):
 
     class Meta:
         model = get_user_model()
-        fields = ["display_name", "email"]
+        fields = ["display_name", "email", "review_reminders"]
+        labels = {"review_reminders": _("E-mail me once a week when I have reviews due")}
+
+    field_order = ["display_name", "email", "password", "review_reminders"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,3 +128,16 @@ class DeleteAccountForm(ConfirmsPassword, forms.Form):
         return self.check_current_password(
             self.cleaned_data["password"], _("That password is not right. Your account was not deleted.")
         )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, except that the message is queued for the background worker
+    (course/operations/email.py) instead of sent from the request."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        html = loader.render_to_string(html_email_template_name, context) if html_email_template_name else None
+        queue_email(subject, body, [to_email], html=html)

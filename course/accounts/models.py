@@ -21,6 +21,14 @@ class User(AbstractUser):
         help_text=_("The name printed on your certificate."),
     )
 
+    # Opt-in (off until the learner ticks it on their profile); the weekly e-mail itself is the
+    # review app's (send_review_reminders), its unsubscribe link is accounts' (unsubscribe.py).
+    review_reminders = models.BooleanField(
+        _("weekly reviews-due e-mail"),
+        default=False,
+        help_text=_("Once a week, when you have questions due for review. Every e-mail has a link to stop them."),
+    )
+
     @property
     def name_for_display(self):
         return self.display_name or self.get_full_name() or self.username

@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("profile/", views.profile, name="profile"),
     path("email/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
+    path("unsubscribe/<str:token>/", views.unsubscribe_reminders, name="unsubscribe"),
     path("profile/export/", views.export_data, name="export"),
     path("profile/delete/", views.delete_account, name="delete"),
     path(

@@ -1,6 +1,4 @@
 import json
-import logging
-import smtplib
 
 from django.apps import apps
 from django.conf import settings
@@ -14,13 +12,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .email_confirmation import InvalidLink, account_with_email, read_token, send_confirmation
-from .forms import DeleteAccountForm, PasswordChangeForm, ProfileForm, SignUpForm
+from .forms import DeleteAccountForm, PasswordChangeForm, PasswordResetForm, ProfileForm, SignUpForm
 from .throttle import allow_password_reset, allow_signup, retry_after
-
-logger = logging.getLogger(__name__)
+from .unsubscribe import InvalidUnsubscribeLink, account_for_token, unsubscribe
 
 
 def notice(request, heading, message, status, retry_seconds=None):
@@ -38,14 +37,6 @@ def form_status(form):
     return 400 if form.errors else 200
 
 
-def send_confirmation_or_log(request, user, email):
-    # The account stands without a confirmed address; the learner can ask again from the profile.
-    try:
-        send_confirmation(request, user, email)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Could not send the e-mail confirmation for user %s", user.pk)
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
@@ -60,7 +51,7 @@ def signup(request):
         email = form.cleaned_data["email"]
         user = form.save()
         # The same answer whether or not the address has an account (email_confirmation.py).
-        send_confirmation_or_log(request, user, email)
+        send_confirmation(request, user, email)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         messages.info(request, _("We sent a link to %(email)s: open it to confirm your address.") % {"email": email})
@@ -84,7 +75,7 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile is saved."))
         if new_email:
-            send_confirmation_or_log(request, request.user, new_email)
+            send_confirmation(request, request.user, new_email)
             message = _("We sent a link to %(email)s. Your email changes when you open it.") % {"email": new_email}
             messages.info(request, message)
         return redirect("accounts:profile")
@@ -111,6 +102,25 @@ def confirm_email(request, token):
     return redirect("accounts:profile")
 
 
+@never_cache  # the page shows whether the reminder is on now
+@csrf_exempt  # the signed token proves the recipient sent it (unsubscribe.py); mail clients send no token
+@require_http_methods(["GET", "POST"])
+def unsubscribe_reminders(request, token):
+    try:
+        user = account_for_token(token)
+    except InvalidUnsubscribeLink:
+        heading = _("This unsubscribe link does not work")
+        message = _(
+            "The link is incomplete or was changed. Nothing was changed. Copy the whole link from the e-mail, "
+            "or sign in and untick the weekly e-mail on your profile."
+        )
+        return notice(request, heading, message, 400)
+    if request.method == "POST":
+        unsubscribe(user)
+        return TemplateResponse(request, "accounts/unsubscribed.html", {})
+    return TemplateResponse(request, "accounts/unsubscribe_confirm.html", {"subscribed": user.review_reminders})
+
+
 def learner_data(user):
     """Everything the site holds about a learner: the profile plus each app's
     `export_learner_data` (accounts does not need to know the other apps)."""
@@ -122,6 +132,7 @@ def learner_data(user):
             "display_name": user.display_name,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "review_reminders": user.review_reminders,
             "date_joined": user.date_joined.isoformat(),
         },
     }
@@ -174,6 +185,8 @@ class PasswordChangeView(BadRequestOnFormErrors, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(BadRequestOnFormErrors, auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+
     def form_valid(self, form):
         # Checked before anything is sent: a flood of requests sends no flood of email.
         if not allow_password_reset(self.request, form.cleaned_data["email"]):

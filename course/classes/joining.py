@@ -1,8 +1,6 @@
 """Joining and leaving classes, and adding learners by e-mail."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from course.operations.email import queue_email
 
 from .models import CourseClass, Invitation, Membership, normalise_join_code
 
@@ -53,8 +53,8 @@ def join_url(request, course_class):
 
 def add_by_email(request, course_class, addresses):
     """Adds the learners with these addresses; invites by e-mail the addresses with no
-    account. Returns (added, already_in, invited). The database writes are one
-    transaction; the e-mails go once it has committed."""
+    account. Returns (added, already_in, invited). The database writes and the queued
+    invitations are one transaction: the worker sends them once it has committed."""
     User = get_user_model()
     added, already_in, invited, to_send = [], [], [], []
     with transaction.atomic():
@@ -77,12 +77,12 @@ def add_by_email(request, course_class, addresses):
             "signup_url": request.build_absolute_uri(f"{reverse('accounts:signup')}?{urlencode({'next': join_path})}"),
         }
         if to_send:
-            transaction.on_commit(lambda: send_invitations(course_class, to_send, links, request.user))
+            queue_invitations(course_class, to_send, links, request.user)
     return added, already_in, invited
 
 
-def send_invitations(course_class, addresses, links, inviter):
-    """Through Django's mail API, one message per address."""
+def queue_invitations(course_class, addresses, links, inviter):
+    """One queued message per address (course/operations/email.py)."""
     context = {
         **links,
         "course_class": course_class,
@@ -92,4 +92,4 @@ def send_invitations(course_class, addresses, links, inviter):
     subject = _("You are invited to the class “%(name)s”") % {"name": course_class.name}
     body = render_to_string("classes/invitation_email.txt", context)
     for address in addresses:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        queue_email(subject, body, [address])

@@ -11,7 +11,7 @@ class ReviewConfig(AppConfig):
         from . import receivers  # noqa: F401 - connects the signal receivers
 
     def export_learner_data(self, learner):
-        from .models import ReviewCard
+        from .models import ReviewCard, ReviewReminder
 
         return {
             "review_cards": [
@@ -26,5 +26,8 @@ class ReviewConfig(AppConfig):
                 for card in ReviewCard.objects.filter(learner=learner)
                 .select_related("question")
                 .order_by("due_on", "pk")
-            ]
+            ],
+            "review_reminders_sent": list(
+                ReviewReminder.objects.filter(learner=learner).order_by("week").values_list("week", flat=True)
+            ),
         }

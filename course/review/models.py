@@ -42,3 +42,26 @@ def due_cards(learner, on):
     return ReviewCard.objects.filter(learner=learner, due_on__lte=on, question__retired=False).order_by(
         "-confident_miss", "due_on", "pk"
     )
+
+
+class ReviewReminder(models.Model):
+    """One weekly reviews-due e-mail queued for a learner in one ISO week (e.g. "2026-W49").
+
+    The unique row is written in the same transaction that queues the e-mail, so running
+    `send_review_reminders` twice, or on two machines at once, still e-mails a learner at most
+    once a week.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_reminders_sent"
+    )
+    week = models.CharField(_("ISO week"), max_length=8)
+    cards_due = models.PositiveIntegerField(_("cards due"))
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        constraints = [models.UniqueConstraint(fields=["learner", "week"], name="one_review_reminder_per_week")]
+
+    def __str__(self):
+        return f"{self.learner_id}: {self.week}"

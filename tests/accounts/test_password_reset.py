@@ -3,11 +3,10 @@ one, and a link that works once."""
 
 import re
 
-from django.core import mail
-
 import pytest
 
 from tests.conftest import PASSWORD
+from tests.mail_queue import delivered_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +32,8 @@ def test_a_known_address_gets_a_reset_email(client, learner):
     response = ask_for_reset(client, "learner@example.com")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/reset/sent/"
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    assert len(delivered_mail()) == 1
+    message = delivered_mail()[0]
     assert message.to == ["learner@example.com"]
     assert "Reset your password" in message.subject
     assert "Your username is learner." in message.body
@@ -43,10 +42,10 @@ def test_a_known_address_gets_a_reset_email(client, learner):
 
 def test_an_unknown_address_gets_the_same_page_and_no_email(client, learner):
     known = ask_for_reset(client, "learner@example.com")
-    mail.outbox.clear()
+    delivered_mail().clear()
     unknown = ask_for_reset(client, "stranger@example.com")
     assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
-    assert mail.outbox == []
+    assert delivered_mail() == []
     page = client.get(unknown["Location"])
     assert "If an account uses that address" in page.content.decode()
 
@@ -55,12 +54,12 @@ def test_an_invalid_address_is_refused_with_a_message(client):
     response = ask_for_reset(client, "not-an-email")
     assert response.status_code == 400
     assert "Enter a valid email address." in response.content.decode()
-    assert mail.outbox == []
+    assert delivered_mail() == []
 
 
 def test_the_reset_link_sets_a_new_password(client, learner):
     ask_for_reset(client, "learner@example.com")
-    response = set_password(client, reset_link(mail.outbox[0]))
+    response = set_password(client, reset_link(delivered_mail()[0]))
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/reset/done/"
     learner.refresh_from_db()
@@ -70,7 +69,7 @@ def test_the_reset_link_sets_a_new_password(client, learner):
 
 def test_the_reset_link_works_only_once(client, learner):
     ask_for_reset(client, "learner@example.com")
-    link = reset_link(mail.outbox[0])
+    link = reset_link(delivered_mail()[0])
     form_url = client.get(link)["Location"]
     client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     again = client.get(link, follow=True)
@@ -83,7 +82,7 @@ def test_the_reset_link_works_only_once(client, learner):
 
 def test_a_weak_new_password_is_refused_and_the_old_one_kept(client, learner):
     ask_for_reset(client, "learner@example.com")
-    response = set_password(client, reset_link(mail.outbox[0]), password="password")
+    response = set_password(client, reset_link(delivered_mail()[0]), password="password")
     assert response.status_code == 400
     assert "This password is too common." in response.content.decode()
     learner.refresh_from_db()
@@ -92,7 +91,7 @@ def test_a_weak_new_password_is_refused_and_the_old_one_kept(client, learner):
 
 def test_mismatched_new_passwords_are_refused(client, learner):
     ask_for_reset(client, "learner@example.com")
-    response = set_password(client, reset_link(mail.outbox[0]), confirm="quiet-harbour-compass-78")
+    response = set_password(client, reset_link(delivered_mail()[0]), confirm="quiet-harbour-compass-78")
     assert response.status_code == 400
     assert "The two password fields didn’t match." in response.content.decode()
     learner.refresh_from_db()

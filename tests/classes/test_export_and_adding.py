@@ -4,13 +4,12 @@ import csv
 import io
 import re
 
-from django.core import mail
-
 import pytest
 from openpyxl import load_workbook
 
 from course.classes.models import Invitation, Membership
 from course.operations.spreadsheet import safe_cell
+from tests.mail_queue import delivered_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +85,8 @@ def test_add_by_email_adds_accounts_and_invites_the_rest(
     assert Membership.objects.filter(course_class=seminar, learner=known).exists()
     assert "Already in the class: learner@example.com." in with_self.text
     assert list(Invitation.objects.values_list("email", flat=True)) == ["stranger@example.org"]
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    assert len(delivered_mail()) == 1
+    message = delivered_mail()[0]
     assert message.to == ["stranger@example.org"]
     assert seminar.join_code in message.body
     assert f"/classes/join/{seminar.join_code}/" in message.body
@@ -114,7 +113,7 @@ def test_invited_learner_signs_up_and_joins_by_the_link(seminar, instructor, cli
     assert Invitation.objects.exists()
     confirmation = next(
         message
-        for message in mail.outbox
+        for message in delivered_mail()
         if message.to == ["new@example.org"] and "/accounts/email/confirm/" in message.body
     )
     client.get(re.search(r"https?://\S+/accounts/email/confirm/\S+", confirmation.body).group(0))
@@ -128,7 +127,7 @@ def test_bad_address_is_400_and_nothing_written(seminar, instructor, login):
     assert response.status_code == 400
     assert "“not-an-address” is not an e-mail address." in response.text
     assert not Invitation.objects.exists()
-    assert len(mail.outbox) == 0
+    assert len(delivered_mail()) == 0
 
 
 def test_remove_learner_keeps_their_work(seminar, learner, instructor, login):
