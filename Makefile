@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test setup install lint format clean load bench audit audit-deps lock
+.PHONY: run test setup install lint format clean load bench audit audit-deps lock cluster cluster-stop examday
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -76,3 +76,12 @@ bench: install
 audit: install
 	@test -x node_modules/.bin/lighthouse || { echo "make audit needs npm (Lighthouse from package.json)"; exit 1; }
 	$(PY) audit/run_lighthouse.py
+
+# Two gunicorn nodes (127.0.0.1:8401, :8402) behind HAProxy (127.0.0.1:8400), one queue worker,
+# sharing PostgreSQL (course_cluster) and Redis (db 4); Ctrl-C or `make cluster-stop` stops
+# exactly what it started (cluster/run.py, docs/deployment.md). DETACH=1 returns once it is up.
+cluster: install
+	$(PY) cluster/run.py start $(if $(DETACH),--detach)
+
+cluster-stop:
+	$(PY) cluster/run.py stop
