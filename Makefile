@@ -85,3 +85,15 @@ cluster: install
 
 cluster-stop:
 	$(PY) cluster/run.py stop
+
+# USERS learners sign in (SIGNIN_RATE a second), open one timed module quiz within 60 s, autosave
+# each answer (about SECONDS in all) and submit, through `make cluster`'s balancer (started if
+# needed); KILL_NODE_AT=<s> kills app node 1 then. Checks the database afterwards; non-zero exit
+# when a request failed for good or an answer was lost (load/examday.py, docs/deployment.md).
+USERS ?= 2000
+SECONDS ?= 480
+SIGNIN_RATE ?= 4
+KILL_NODE_AT ?=
+examday: install
+	EXAM_USERS=$(USERS) EXAM_SECONDS=$(SECONDS) EXAM_SIGNIN_RATE=$(SIGNIN_RATE) EXAM_KILL_NODE_AT=$(KILL_NODE_AT) \
+		$(PY) load/examday.py

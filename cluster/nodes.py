@@ -5,6 +5,7 @@ process is started in its own session (process group), so stopping one stops its
 children too (gunicorn's workers) and nothing else.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -91,13 +92,19 @@ def worker_command():
     return [PYTHON, "manage.py", "db_worker", "--backend", "background"]
 
 
-def haproxy_config(port, nodes, log_path=None):
-    """HAProxy in front of the nodes: health checks on /readyz every second, a node out after
-    two failures; a request whose connection failed or got no answer (the node died) is sent
-    again to the other node (retries + redispatch). Every endpoint the site has is safe to send
-    twice: autosave stores the same draft, a second submit finds the attempt graded."""
+def haproxy_config(port, nodes, workers):
+    """HAProxy in front of the nodes.
+
+    Each node gets at most `workers` requests at a time (gunicorn's sync workers serve one
+    each); the rest wait in HAProxy's queue, not in the node's socket backlog, so a health
+    check waits behind at most one request per worker. /readyz is checked every second; a
+    dead node refuses the connection and is out after two checks, a busy one (sign-ins
+    hashing passwords at the start of an exam) answers within `timeout check`. A request
+    whose connection failed or got no answer (its node died) is sent again to another node
+    (retries + redispatch). Every endpoint is safe to send twice: autosave stores the same
+    draft, a second Start finds the open attempt, a second submit finds the attempt graded."""
     servers = "\n".join(
-        f"    server node{number} 127.0.0.1:{node_port} check inter 1s fall 2 rise 2"
+        f"    server node{number} 127.0.0.1:{node_port} check inter 1s fall 2 rise 2 maxconn {workers}"
         for number, node_port in enumerate(nodes, start=1)
     )
     return f"""global
@@ -109,7 +116,8 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
-    timeout queue 60s
+    timeout queue 120s
+    timeout check 15s
     retries 3
     option redispatch 1
     retry-on conn-failure empty-response 502 503 504
@@ -120,7 +128,7 @@ frontend web
     default_backend app
 
 backend app
-    balance roundrobin
+    balance leastconn
     option httpchk
     http-check send meth GET uri /readyz ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
@@ -192,8 +200,6 @@ def stop(pid, started=None, how=signal.SIGTERM, seconds=15):
         if reaped == pid or not is_running(pid):
             return True
         time.sleep(0.1)
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     return True

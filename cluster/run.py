@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cluster import nodes  # noqa: E402
+from cluster import nodes
 
 STATE_DIR = nodes.ROOT / ".cache" / "cluster"
 STATE_FILE = STATE_DIR / "state.json"
@@ -96,7 +96,7 @@ def start(detach):
     env = environment()
     prepare(env)
     config = STATE_DIR / "haproxy.cfg"
-    config.write_text(nodes.haproxy_config(BALANCER_PORT, NODE_PORTS))
+    config.write_text(nodes.haproxy_config(BALANCER_PORT, NODE_PORTS, WORKERS))
     subprocess.run([haproxy, "-c", "-q", "-f", str(config)], check=True)
 
     parts = [
@@ -113,7 +113,13 @@ def start(detach):
             log = STATE_DIR / f"{name.replace(' ', '-')}.log"
             process = nodes.start(command, log, env)
             state["processes"].append(
-                {"name": name, "port": port, "pid": process.pid, "started": nodes.start_time(process.pid), "log": str(log)}
+                {
+                    "name": name,
+                    "port": port,
+                    "pid": process.pid,
+                    "started": nodes.start_time(process.pid),
+                    "log": str(log),
+                }
             )
             STATE_FILE.write_text(json.dumps(state, indent=1))
             if port and not nodes.wait_until_ready(port, process):
