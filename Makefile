@@ -92,7 +92,7 @@ cluster-stop:
 # when a request failed for good or an answer was lost (load/examday.py, docs/deployment.md).
 USERS ?= 2000
 SECONDS ?= 480
-SIGNIN_RATE ?= 4
+SIGNIN_RATE ?= 3
 KILL_NODE_AT ?=
 examday: install
 	EXAM_USERS=$(USERS) EXAM_SECONDS=$(SECONDS) EXAM_SIGNIN_RATE=$(SIGNIN_RATE) EXAM_KILL_NODE_AT=$(KILL_NODE_AT) \
