@@ -136,9 +136,15 @@ def start(detach):
     print("Ctrl-C stops it.", flush=True)
     signal.signal(signal.SIGTERM, interrupt)
     try:
-        while running(state) == state["processes"]:
+        # A node that dies is reported, and the rest keep serving (HAProxy takes it out).
+        alive = state["processes"]
+        while alive:
             time.sleep(1)
-        print("A process of the cluster stopped; stopping the rest.", file=sys.stderr)
+            now = running(state)
+            for part in alive:
+                if part not in now:
+                    print(f"{part['name']} (pid {part['pid']}) stopped; see {part['log']}", file=sys.stderr, flush=True)
+            alive = now
     except KeyboardInterrupt:
         pass
     stop()
