@@ -89,7 +89,10 @@ def summary(stats_csv, cpu, check, killed, seconds, status):
     for name, value in check.get("counts", {}).items():
         lines.append(f"| {name} | {value} |")
     lines.append(f"| problems | {len(check.get('problems', []))} |")
-    lines.append(f"| learners who opened the quiz | {check.get('opened', 0)} within {check.get('window', 0):.0f} s |")
+    lines.append(
+        f"| learners who opened the quiz | {check.get('opened', 0)} within {check.get('window', 0):.0f} s "
+        f"(goal {OPEN_WINDOW} s; longer when sign-ins fall behind SIGNIN_RATE) |"
+    )
     lines += ["", f"**{'PASSED' if status == 0 else 'FAILED'}**"]
     return "\n".join(lines)
 
