@@ -15,8 +15,6 @@ import re
 import secrets
 import socket
 import subprocess
-import tempfile
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -100,7 +98,7 @@ def two_nodes(committed_db, tmp_path_factory):
     env = nodes.node_env(
         database_url, redis_url, tmp_path_factory.mktemp("media"), secrets.token_urlsafe(50), trusted_proxies=0
     )
-    logs = Path(tempfile.mkdtemp(prefix="cluster-test-"))
+    logs = tmp_path_factory.mktemp("logs")
     started = []
     try:
         for name in ("A", "B"):
