@@ -13,7 +13,6 @@ for good or a check failed. Requests that were retried after their node died are
 but are not failures.
 """
 
-import csv
 import json
 import os
 import subprocess
@@ -60,17 +59,18 @@ def kill_node_later(seconds, killed):
         print(f"\n== {killed[-1]}", flush=True)
 
 
-def endpoint_rows(stats_csv):
-    rows = [row for row in csv.DictReader(stats_csv.open()) if row["Name"] != "Aggregated"]
+def endpoint_rows(stats_file):
+    rows = json.loads(stats_file.read_text()) if stats_file.exists() else []
 
     def order(row):
-        name = row["Name"].removeprefix("(retried) ")
-        return (ENDPOINT_ORDER.index(name) if name in ENDPOINT_ORDER else 99, row["Name"])
+        name = row["name"].removeprefix("(retried) ")
+        known = ENDPOINT_ORDER.index(name) if name in ENDPOINT_ORDER else len(ENDPOINT_ORDER)
+        return (name == "all requests", known, row["name"])
 
-    return sorted(rows, key=order) + [row for row in csv.DictReader(stats_csv.open()) if row["Name"] == "Aggregated"]
+    return sorted(rows, key=order)
 
 
-def summary(stats_csv, cpu, check, killed, seconds, status):
+def summary(stats_file, cpu, check, killed, seconds, status):
     lines = [
         f"## Exam day: {USERS} learners, {SECONDS} s of answering, sign-ins at {SIGNIN_RATE:g}/s",
         "",
@@ -80,10 +80,10 @@ def summary(stats_csv, cpu, check, killed, seconds, status):
         "| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for row in endpoint_rows(stats_csv):
+    for row in endpoint_rows(stats_file):
         lines.append(
-            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} | {row['50%']} | {row['95%']} "
-            f"| {row['99%']} | {float(row['Max Response Time']):.0f} |"
+            f"| {row['name']} | {row['requests']} | {row['errors']} | {row['p50']:.0f} | {row['p95']:.0f} "
+            f"| {row['p99']:.0f} | {row['max']:.0f} |"
         )
     lines += ["", *cpu.table(), "", "| check | result |", "| --- | --- |"]
     for name, value in check.get("counts", {}).items():
@@ -109,7 +109,8 @@ def main():
 
 def exam(started_cluster):
     plan_file, results_file, check_file = OUT / "plan.json", OUT / "results.json", OUT / "check.json"
-    for stale in (results_file, check_file):
+    stats_file = OUT / "stats.json"
+    for stale in (results_file, check_file, stats_file):
         stale.unlink(missing_ok=True)
     print(f"== {USERS} exam accounts and the timed quiz", flush=True)
     prepared = manage("prepare_exam", "--learners", str(USERS), "--seconds", str(SECONDS), "--plan", str(plan_file))
@@ -137,6 +138,7 @@ def exam(started_cluster):
         **os.environ,
         "EXAM_PLAN": str(plan_file),
         "EXAM_RESULTS": str(results_file),
+        "EXAM_STATS": str(stats_file),
         "EXAM_OPENS_AT": str(opens_at),
         "EXAM_OPEN_WINDOW": str(OPEN_WINDOW),
         "EXAM_SECONDS": str(SECONDS),
@@ -160,7 +162,7 @@ def exam(started_cluster):
     opened = [result["opened_after"] for result in results.values()]
     check["opened"], check["window"] = len(opened), (max(opened) - min(opened)) if opened else 0
     status = 1 if locust.returncode or checked.returncode else 0
-    report = summary(OUT / "locust_stats.csv", cpu, check, killed, elapsed, status)
+    report = summary(stats_file, cpu, check, killed, elapsed, status)
     (OUT / "summary.md").write_text(report + "\n")
     print("\n" + report)
     if locust.returncode:

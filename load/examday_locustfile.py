@@ -35,6 +35,7 @@ http.cookiejar.DefaultCookiePolicy.return_ok_secure = lambda self, cookie, reque
 
 PLAN = json.loads(Path(os.environ["EXAM_PLAN"]).read_text(encoding="utf-8"))
 RESULTS_FILE = Path(os.environ["EXAM_RESULTS"])
+STATS_FILE = Path(os.environ["EXAM_STATS"])
 OPENS_AT = float(os.environ["EXAM_OPENS_AT"])
 OPEN_WINDOW = float(os.environ.get("EXAM_OPEN_WINDOW", "60"))
 ANSWER_SECONDS = float(os.environ.get("EXAM_SECONDS", "480"))
@@ -151,9 +152,24 @@ class ExamLearner(HttpUser):
         raise StopUser()
 
 
+def _stats_row(entry):
+    percentile = entry.get_response_time_percentile
+    return {
+        "name": entry.name,
+        "requests": entry.num_requests,
+        "errors": entry.num_failures,
+        **{f"p{p}": percentile(p / 100) for p in (50, 95, 99)},
+        "max": entry.max_response_time,
+    }
+
+
 @events.quitting.add_listener
 def _write_results(environment, **kwargs):
     RESULTS_FILE.write_text(json.dumps(RESULTS), encoding="utf-8")
+    # The statistics as locust's own summary prints them (its CSV files can miss the last requests).
+    rows = [_stats_row(entry) for entry in environment.stats.entries.values()]
+    rows.append({**_stats_row(environment.stats.total), "name": "all requests"})
+    STATS_FILE.write_text(json.dumps(rows), encoding="utf-8")
     retried = sum(
         entry.num_failures for entry in environment.stats.entries.values() if entry.name.startswith("(retried)")
     )
