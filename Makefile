@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: run test setup install lint format clean load bench audit audit-deps lock
+.PHONY: run test setup install lint format clean load bench audit audit-deps lock cluster cluster-stop examday
 
 # The background worker (e-mail; docs/architecture.md, Background work) runs next to the server;
 # Ctrl-C stops both, and the worker stops too when the server exits on its own.
@@ -80,3 +80,24 @@ bench: install
 audit: install
 	@test -x node_modules/.bin/lighthouse || { echo "make audit needs npm (Lighthouse from package.json)"; exit 1; }
 	$(PY) audit/run_lighthouse.py
+
+# Two gunicorn nodes (127.0.0.1:8401, :8402) behind HAProxy (127.0.0.1:8400), one queue worker,
+# sharing PostgreSQL (course_cluster) and Redis (db 4); Ctrl-C or `make cluster-stop` stops
+# exactly what it started (cluster/run.py, docs/deployment.md). DETACH=1 returns once it is up.
+cluster: install
+	$(PY) cluster/run.py start $(if $(DETACH),--detach)
+
+cluster-stop:
+	$(PY) cluster/run.py stop
+
+# USERS learners sign in (SIGNIN_RATE a second), open one timed module quiz within 60 s, autosave
+# each answer (about SECONDS in all) and submit, through `make cluster`'s balancer (started if
+# needed); KILL_NODE_AT=<s> kills app node 1 then. Checks the database afterwards; non-zero exit
+# when a request failed for good or an answer was lost (load/examday.py, docs/deployment.md).
+USERS ?= 2000
+SECONDS ?= 480
+SIGNIN_RATE ?= 3
+KILL_NODE_AT ?=
+examday: install
+	EXAM_USERS=$(USERS) EXAM_SECONDS=$(SECONDS) EXAM_SIGNIN_RATE=$(SIGNIN_RATE) EXAM_KILL_NODE_AT=$(KILL_NODE_AT) \
+		$(PY) load/examday.py

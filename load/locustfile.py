@@ -12,9 +12,13 @@ import http.cookiejar
 import json
 import os
 import random
-from html.parser import HTMLParser
+import sys
+from pathlib import Path
 
 from locust import HttpUser, between, events, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quiz_form import answers_for
 
 # Production sets Secure cookies; this test talks plain HTTP on loopback (as a TLS proxy
 # would to gunicorn), so this process sends Secure cookies over HTTP too. requests
@@ -22,50 +26,6 @@ from locust import HttpUser, between, events, task
 http.cookiejar.DefaultCookiePolicy.return_ok_secure = lambda self, cookie, request: True
 
 PLAN = json.loads(open(os.environ.get("LOAD_PLAN", ".cache/load/plan.json"), encoding="utf-8").read())  # noqa: SIM115
-
-
-class QuizForm(HTMLParser):
-    """The quiz form's inputs: radio/checkbox values, text boxes and selects (with their options)."""
-
-    def __init__(self):
-        super().__init__()
-        self.choices, self.texts, self.selects, self._select = {}, [], {}, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and name != "csrfmiddlewaretoken":
-            if attrs.get("type") in ("radio", "checkbox"):
-                self.choices.setdefault(name, []).append(attrs.get("value", ""))
-            elif attrs.get("type") == "text":
-                self.texts.append((name, attrs.get("inputmode")))
-        elif tag == "select" and name:
-            self._select = name
-            self.selects[name] = []
-        elif tag == "option" and self._select and attrs.get("value"):
-            self.selects[self._select].append(attrs["value"])
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-
-
-def answers_for(html):
-    """A plausible learner's answers: one option per question, a word or a year, positions 1..n."""
-    form = QuizForm()
-    form.feed(html)
-    data = {name: random.choice(values) for name, values in form.choices.items()}
-    data.update({name: "1949" if mode == "decimal" else "Article 5" for name, mode in form.texts})
-    groups = {}
-    for name, options in form.selects.items():
-        groups.setdefault(name.rsplit("-", 1)[0], []).append((name, options))
-    for fields in groups.values():
-        if all(options == [str(n) for n in range(1, len(fields) + 1)] for _name, options in fields):
-            positions = random.sample(range(1, len(fields) + 1), len(fields))  # ordering: each position once
-            data.update({name: str(position) for (name, _options), position in zip(fields, positions, strict=True)})
-        else:
-            data.update({name: random.choice(options) for name, options in fields})  # matching
-    return data
 
 
 class Learner(HttpUser):

@@ -4,6 +4,7 @@ Required: DJANGO_SECRET_KEY. Optional: DJANGO_ALLOWED_HOSTS (comma-separated),
 DATABASE_URL, REDIS_URL, EMAIL_URL-style SMTP settings (EMAIL_HOST, ...).
 """
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -50,6 +51,22 @@ else:
 # Uploaded images are served by the site (course/operations/media.py) unless a proxy does.
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "true").lower() == "true"
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+# Every app node must see every upload: by default a folder they all mount (DJANGO_MEDIA_ROOT:
+# one machine's disk, or NFS); or any Django storage backend with its options as JSON, such as
+# django-storages' S3 backend for S3-compatible object storage (docs/deployment.md, "Several machines").
+try:
+    MEDIA_STORAGE_OPTIONS = json.loads(os.environ.get("DJANGO_MEDIA_STORAGE_OPTIONS") or "{}")
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON: {error}") from error
+if not isinstance(MEDIA_STORAGE_OPTIONS, dict):
+    raise ImproperlyConfigured('DJANGO_MEDIA_STORAGE_OPTIONS must be a JSON object, e.g. {"bucket_name": "course"}')
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_MEDIA_STORAGE") or "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": MEDIA_STORAGE_OPTIONS,
+    },
+}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
