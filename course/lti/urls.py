@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "lti"
+
+urlpatterns = [
+    path("jwks/", views.jwks, name="jwks"),
+    path("login/", views.login_initiation, name="login"),
+    path("launch/", views.launch, name="launch"),
+]
