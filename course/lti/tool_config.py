@@ -1,6 +1,7 @@
 """PyLTI1p3's view of the registered platforms: the LTIPlatform rows, one issuer possibly
 with several client ids, each registration signing with the tool's current key."""
 
+from pylti1p3.actions import Action
 from pylti1p3.deployment import Deployment
 from pylti1p3.registration import Registration
 from pylti1p3.tool_config import ToolConfAbstract
@@ -52,6 +53,10 @@ class PlatformToolConf(ToolConfAbstract):
 
     def find_registration_by_params(self, iss, client_id, *args, **kwargs):
         platform = self._platform(iss, client_id)
+        if platform is None and kwargs.get("action") == Action.MESSAGE_LAUNCH:
+            # A token for a client id this issuer never registered: answer with the issuer's
+            # registration, so PyLTI1p3 refuses it as the wrong audience, not an unknown LMS.
+            platform = self._platform(iss, None)
         return registration_for(platform) if platform else None
 
     def find_deployment(self, iss, deployment_id):
