@@ -14,7 +14,7 @@ from pylti1p3.exception import LtiException, OIDCException
 
 from . import framing
 from .errors import explain, launch_error
-from .keys import public_key_set
+from .keys import current_key, public_key_set
 from .launch import LaunchRefused, apply_launch
 from .protocol import message_launch, oidc_login
 
@@ -23,6 +23,7 @@ AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 @require_GET
 def jwks(request):
+    current_key()  # a fresh site makes its first key before an LMS reads the set
     response = JsonResponse(public_key_set())
     response["Cache-Control"] = "public, max-age=300"
     return response
