@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import deep_linking, views
 
 app_name = "lti"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("jwks/", views.jwks, name="jwks"),
     path("login/", views.login_initiation, name="login"),
     path("launch/", views.launch, name="launch"),
+    path("deep-link/", deep_linking.pick, name="deep_link"),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pylti1p3.exception import LtiException, OIDCException
 
 from . import framing
+from .deep_linking import start_deep_linking
 from .errors import explain, launch_error
 from .keys import current_key, public_key_set
 from .launch import LaunchRefused, apply_launch
@@ -52,8 +53,6 @@ def launch(request):
         return launch_error(request, message, status)
     platform = lti_launch.get_tool_conf().platform
     if lti_launch.is_deep_link_launch():
-        from .deep_linking import start_deep_linking
-
         return start_deep_linking(request, lti_launch, platform, claims)
     if not lti_launch.is_resource_launch():
         return launch_error(request, explain(LtiException("Unrecognized message type"))[1], 400)
