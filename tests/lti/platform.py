@@ -199,8 +199,15 @@ class TestLMS:
 
     @staticmethod
     def _answer(start_response, code, result, media_type="application/json"):
+        headers = [("Content-Type", media_type)]
+        if isinstance(result, dict) and "has_next" in result:
+            # The library's page of line items or results goes out as the spec's JSON array,
+            # the next page (if any) in a Link header.
+            if result.get("next"):
+                headers.append(("Link", f'<{result["next"]}>; rel="next"'))
+            result = result["content"]
         payload = json.dumps(result if result is not None else {}).encode()
-        start_response(f"{code} X", [("Content-Type", media_type), ("Content-Length", str(len(payload)))])
+        start_response(f"{code} X", [*headers, ("Content-Length", str(len(payload)))])
         return [payload]
 
     # --- launches ---------------------------------------------------------------------------
