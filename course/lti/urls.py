@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import deep_linking, views
+from . import deep_linking, roster, views
 
 app_name = "lti"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("login/", views.login_initiation, name="login"),
     path("launch/", views.launch, name="launch"),
     path("deep-link/", deep_linking.pick, name="deep_link"),
+    path("classes/<int:class_id>/roster/", roster.class_roster, name="roster"),
 ]
