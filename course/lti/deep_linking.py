@@ -59,7 +59,10 @@ def course_outline():
     for quiz in Quiz.objects.filter(page_id__in=lesson_ids).order_by("pk"):
         quizzes.setdefault(quiz.page_id, []).append(quiz)
     return [
-        {"module": module, "lessons": [{"lesson": lesson, "quizzes": quizzes.get(lesson.pk, [])} for lesson in lessons[module.pk]]}
+        {
+            "module": module,
+            "lessons": [{"lesson": lesson, "quizzes": quizzes.get(lesson.pk, [])} for lesson in lessons[module.pk]],
+        }
         for module in modules
     ]
 
@@ -94,7 +97,9 @@ def resource_for(request, target, title):
 def pick(request):
     pending = request.session.get(SESSION_KEY)
     if not pending or not request.user.is_authenticated:
-        return launch_error(request, _("Open “add a course link” from your LMS again: this page needs that launch."), 400)
+        return launch_error(
+            request, _("Open “add a course link” from your LMS again: this page needs that launch."), 400
+        )
     outline = course_outline()
     offered = _choices(outline)
     picked = request.POST.getlist("item") if request.method == "POST" else []

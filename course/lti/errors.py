@@ -21,7 +21,11 @@ FAILURES = [
     ("JWT KID not found", 403, _("The identity token was not signed by a key of the registered LMS.")),
     ("Error during fetch URL", 403, _("The LMS's public key set could not be fetched.")),
     ("Invalid response from", 403, _("The LMS's public key set could not be read.")),
-    ("Can't decode id_token", 403, _("The identity token's signature or dates are not valid (bad signature or expired).")),
+    (
+        "Can't decode id_token",
+        403,
+        _("The identity token's signature or dates are not valid (bad signature or expired)."),
+    ),
     ("deployment_id is not set", 400, _("The identity token names no deployment.")),
     ("Unable to find deployment", 403, _("This deployment of the tool is not registered with the course site.")),
     ("Could not find issuer", 400, _("The sign-in request names no LMS (issuer).")),

@@ -38,8 +38,7 @@ def is_context_instructor(roles):
     (teaching assistant, grader...). Institution-wide roles (faculty, administrator) do not
     make one the instructor of a course."""
     return any(
-        role in (f"{MEMBERSHIP_ROLE}#Instructor", "Instructor")
-        or role.startswith(f"{MEMBERSHIP_ROLE}/Instructor#")
+        role in (f"{MEMBERSHIP_ROLE}#Instructor", "Instructor") or role.startswith(f"{MEMBERSHIP_ROLE}/Instructor#")
         for role in roles or []
     )
 

@@ -39,6 +39,4 @@ def message_launch(request):
     tool_conf = PlatformToolConf()
     django_request = DjangoRequest(request, post_only=True)
     _unused, session_service, storage = _services(request)
-    return DjangoMessageLaunch(
-        django_request, tool_conf, session_service=session_service, launch_data_storage=storage
-    )
+    return DjangoMessageLaunch(django_request, tool_conf, session_service=session_service, launch_data_storage=storage)

@@ -42,7 +42,7 @@ def altered(lms, message, **changes):
 
 def test_bad_signature(client, lms, registered, nothing_created):
     message = prepare_launch(client, lms, roles=LEARNER)
-    header, payload, signature = message["id_token"].split(".")
+    header, _payload, signature = message["id_token"].split(".")
     forged = lms.sign({**claims_of(message), "sub": "someone-else"}).split(".")[1]
     refused(post_launch(client, message, id_token=f"{header}.{forged}.{signature}"), 403, "signature")
 

@@ -11,8 +11,8 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from course.lti.models import LineItem, LTIAccount, PostedScore
 from course.lti.grades import post_best_score
+from course.lti.models import LineItem, LTIAccount, PostedScore
 from course.quiz.attempts import open_attempt, submit_attempt
 from course.quiz.models import Attempt, Quiz, QuizKind
 
