@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_instructor_syncs_the_roster_from_the_lms(client, lms, registered):
-    do_launch(client, lms, sub="teacher-1", roles=INSTRUCTOR, nrps=True)
+    launched = do_launch(client, lms, sub="teacher-1", roles=INSTRUCTOR, nrps=True)
     lti_class = LTIContext.objects.get().course_class
+    home = client.get(launched["Location"])
+    assert f'href="/lti/classes/{lti_class.pk}/roster/"'.encode() in home.content  # the way to the button
     lms.members = [
         {"user_id": "learner-1", "roles": LEARNER, "name": "Grace Hopper", "email": "grace@lms.example.test"},
         {"user_id": "learner-2", "roles": LEARNER, "name": "Alan Turing"},
