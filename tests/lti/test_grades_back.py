@@ -22,6 +22,13 @@ from .platform import LEARNER
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch):
+    # The worker closes "old" connections between jobs, as a long-running process should; inside
+    # a test's transaction (autocommit off) that would close the test's own connection.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+
 def run_worker():
     call_command("db_worker", "--backend", "background", "--batch", "--no-startup-delay", "-v0")
 
