@@ -17,7 +17,7 @@ from pylti1p3.deep_link import DeepLink
 from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.lineitem import LineItem as PlatformLineItem
 
-from course.lessons.models import ModulePage
+from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import Quiz
 
 from . import framing
@@ -51,9 +51,9 @@ def start_deep_linking(request, lti_launch, platform, claims):
 def course_outline():
     """Modules, each with its lessons, each with its quizzes: three queries."""
     modules = list(ModulePage.objects.live().order_by("path"))
-    lessons = {}
-    for module in modules:
-        lessons[module.pk] = list(module.get_children().live().specific().order_by("path"))
+    lessons = {module.path: [] for module in modules}
+    for lesson in LessonPage.objects.live().order_by("path"):
+        lessons.get(lesson.path[: -LessonPage.steplen], []).append(lesson)
     lesson_ids = [lesson.pk for group in lessons.values() for lesson in group]
     quizzes = {}
     for quiz in Quiz.objects.filter(page_id__in=lesson_ids).order_by("pk"):
@@ -61,7 +61,7 @@ def course_outline():
     return [
         {
             "module": module,
-            "lessons": [{"lesson": lesson, "quizzes": quizzes.get(lesson.pk, [])} for lesson in lessons[module.pk]],
+            "lessons": [{"lesson": lesson, "quizzes": quizzes.get(lesson.pk, [])} for lesson in lessons[module.path]],
         }
         for module in modules
     ]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from course.lessons.models import LessonPage
+from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import Quiz
 
 from .conftest import do_launch
@@ -56,3 +56,15 @@ def test_picking_nothing_or_something_not_offered_is_refused(client, lms, regist
 def test_the_picker_needs_a_deep_linking_launch(client, lms, registered):
     response = client.get("/lti/deep-link/")
     assert response.status_code == 400
+
+
+def test_the_picker_costs_a_fixed_number_of_queries(client, lms, registered, django_assert_max_num_queries):
+    do_launch(client, lms, sub="teacher-1", roles=INSTRUCTOR, deep_link=True)
+    # Session, user, site, navigation and messages, then one query each for modules, lessons, quizzes.
+    with django_assert_max_num_queries(10):
+        page = client.get("/lti/deep-link/")
+    assert page.content.count(b'name="item"') == (
+        LessonPage.objects.live().count()
+        + Quiz.objects.filter(page__in=LessonPage.objects.live()).count()
+        + ModulePage.objects.live().count()
+    )

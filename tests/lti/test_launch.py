@@ -109,3 +109,14 @@ def test_a_disabled_account_is_refused(client, lms, registered):
     response = do_launch(client, lms, roles=LEARNER)
     assert response.status_code == 403
     assert b"disabled" in response.content
+
+
+def test_the_learners_lms_link_is_in_their_data_export_and_goes_with_the_account(client, lms, registered):
+    from django.apps import apps
+
+    do_launch(client, lms, roles=LEARNER)
+    user = LTIAccount.objects.get().user
+    exported = apps.get_app_config("lti").export_learner_data(user)
+    assert exported["lti_accounts"][0]["subject"] == "learner-1"
+    user.delete()
+    assert not LTIAccount.objects.exists()
