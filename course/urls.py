@@ -30,6 +30,7 @@ urlpatterns = [
     path("capstone/", include("course.capstone.urls")),
     path("review/", include("course.review.urls")),
     path("classes/", include("course.classes.urls")),
+    path("lti/", include("course.lti.urls")),
     path("", include("course.progress.urls")),
 ]
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "course.classes",
     "course.reports",
     "course.importer",
+    "course.lti",
     "course.operations",
     "course.site",
     "wagtail.sites",
@@ -52,6 +53,9 @@ MIDDLEWARE = [
     "course.lessons.content_version.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware: makes their cookies work in an LMS's frame for
+    # LTI sessions only, and lets that LMS frame them (course/lti/framing.py).
+    "course.lti.framing.LTIFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "course.lessons.site_lookup.CachedSiteMiddleware",
