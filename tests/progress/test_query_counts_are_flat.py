@@ -73,14 +73,14 @@ def small_and_big(learner, make_module):
     return small, big
 
 
-# docs/architecture.md, "Caching": session, user, then the page (lesson, home) and the
-# learner's records, or (dashboard) the reviews due (counted once per request, shown in the
-# navigation and on the home page and dashboard); the dashboard's record is cached; the
-# class panels read the learner's classes (and, on the dashboard, capstone feedback).
-SIGNED_IN_BUDGET = 6
+# docs/architecture.md, "Caching": session, user, then (lesson, home) the learner's records;
+# the page's row, the dashboard's record and the reviews due (shown in the navigation and on
+# the home page and dashboard) are cached; the class panels read the learner's classes (and,
+# on the dashboard, capstone feedback).
+SIGNED_IN_BUDGET = 4
 # The first dashboard view after the record changed: as above plus the record's 4
 # (records, certificate, missed questions, history; progress/dashboard.py).
-REBUILT_RECORD_BUDGET = 9
+REBUILT_RECORD_BUDGET = 8
 
 
 # Each page's URL, given the module just built.
