@@ -3,7 +3,7 @@ longest keys, spread of keyed counts, true/false keyed false, bare-number recall
 scores a test-wise reader and a blind guesser would get."""
 
 from collections import Counter
-from dataclasses import field
+from dataclasses import dataclass, field
 
 from .items import is_number_recall, key_is_longest
 
@@ -17,6 +17,7 @@ GOAL_NUMBER_RECALL_SHARE = 0.10
 MIN_ITEMS_FOR_A_SHARE = 10
 
 
+@dataclass
 class Balance:
     graded: int = 0
     single: int = 0
