@@ -1,5 +1,5 @@
 """Quiz and capstone files. Each question type reads its own fields
-(`read_yaml` in course/quiz/question_types.py); this reads what all share."""
+(`read_yaml` in course/quiz/question_types/); this reads what all share."""
 
 import datetime
 import math

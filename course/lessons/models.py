@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, router
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +51,27 @@ def any_view_restrictions():
     """Wagtail checks privacy settings on every request (two queries); the course
     normally has none, which one cached query per content version can tell."""
     return cached_content("any-view-restrictions", lambda: PageViewRestriction.objects.exists())
+
+
+def page_from_cached_row(model, page_id):
+    """A live page of `model`, built with `Model.from_db` from its row as plain values cached
+    per content version (which every publish, unpublish, move or deletion bumps): no query
+    on a hit. StreamFields are kept as their stored JSON data (never a pickled StreamValue)."""
+
+    def read_row():
+        fields = model._meta.concrete_fields
+        row = model.objects.live().filter(pk=page_id).values_list(*[field.attname for field in fields]).first()
+        if row is None:
+            return ()
+        return tuple(
+            value.get_prep_value() if isinstance(field, StreamField) else value
+            for field, value in zip(fields, row, strict=True)
+        )
+
+    row = cached_content(f"page-row:{model._meta.label_lower}:{page_id}", read_row)
+    if not row:
+        return None
+    return model.from_db(router.db_for_read(model), [field.attname for field in model._meta.concrete_fields], list(row))
 
 
 def _page_link(page, **extra):
@@ -140,15 +161,16 @@ class CourseHomePage(PublicPageMixin, ImportedPageMixin, Page):
         verbose_name = _("course home page")
 
     def route(self, request, path_components):
-        """Find a live page by its whole path: one query (Wagtail's default walks the tree one
-        level per query). The map of paths is cached per content version; the page itself is
-        read fresh, so no request ever shares a page object with another."""
+        """Find a live page by its whole path without a query (Wagtail's default walks the tree
+        one level per query). The map of paths and each page's row are cached per content
+        version; the page object is built afresh from the row for each request, so no request
+        ever shares a page object with another."""
         if path_components:
             found = self.live_pages_by_path().get("/".join(path_components))
             if found is not None:
                 content_type_id, page_id = found
                 model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django caches these
-                page = model.objects.live().filter(pk=page_id).first()
+                page = page_from_cached_row(model, page_id)
                 if page is not None:
                     return RouteResult(page)
         return super().route(request, path_components)

@@ -1,4 +1,5 @@
-"""Redis as a cache that the site can live without.
+"""The cache backends of production: Redis that the site can live without, and files on disk
+that do not list their directory on every write.
 
 Everything the site keeps in the cache (cached pages and fragments, sessions with the
 database behind them, throttle counts) can be rebuilt or done without, so when Redis is
@@ -14,6 +15,7 @@ count nothing; login lockouts are in the database and still hold.
 import logging
 import time
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 
 from redis.exceptions import RedisError
@@ -95,3 +97,30 @@ class ResilientRedisCache(RedisCache):
             return bool(self._cache.get_client(write=True).ping())
         except RedisError:
             return False
+
+
+class SparselyCulledFileCache(FileBasedCache):
+    """Django's file cache, deciding whether to cull once every CULL_CHECK_EVERY writes.
+
+    `FileBasedCache.set` calls `_cull`, which lists the whole cache directory to count
+    its entries, on every write: O(entries) each time. With a version key and a record
+    per learner (course/progress/learner_version.py) the directory holds thousands of
+    files, and that listing was most of a quiz submission's time on SQLite. Counting
+    once every CULL_CHECK_EVERY writes per process lets the directory exceed MAX_ENTRIES
+    by at most that many entries per worker until the next count trims it.
+    `_cull` is not documented API: tests/operations/test_file_cache_culling.py pins that
+    `set` still calls it.
+    """
+
+    CULL_CHECK_EVERY = 200
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._writes_since_cull_check = 0
+
+    def _cull(self):
+        self._writes_since_cull_check += 1
+        if self._writes_since_cull_check < self.CULL_CHECK_EVERY:
+            return
+        self._writes_since_cull_check = 0
+        super()._cull()

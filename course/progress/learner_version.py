@@ -13,6 +13,7 @@ deletions and account deletion included). Bulk writes outside the app (tests,
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 
 def _key(learner_id):
@@ -24,8 +25,16 @@ def learner_version(learner_id):
     return cache.get_or_set(_key(learner_id), time.time_ns, timeout=None)
 
 
-def bump_learner_version(learner_id):
+def _bump(learner_id):
     cache.set(_key(learner_id), time.time_ns(), timeout=None)
+
+
+def bump_learner_version(learner_id):
+    """Bumped now (the rest of this request sees the change) and again once the transaction
+    commits: a record built meanwhile from the rows before the commit is then filed under a
+    version no one reads again."""
+    _bump(learner_id)
+    transaction.on_commit(lambda: _bump(learner_id))
 
 
 def bump_for_instance(sender, instance, **kwargs):

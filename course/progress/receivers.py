@@ -25,7 +25,6 @@ def record_completion(sender, attempt, **kwargs):
     passed, the capstone submitted) issues the certificate, in the grading transaction."""
     if not attempt.passed:
         return
-    lock_learner(attempt.learner_id)
     quiz = attempt.quiz
     if quiz.kind == QuizKind.LESSON_CHECK:
         # One statement: an earlier completion (read, or a passed retake) is kept as it is.
@@ -40,6 +39,10 @@ def record_completion(sender, attempt, **kwargs):
             ],
             ignore_conflicts=True,
         )
+        # Lesson checks do not gate the certificate (rules.course_complete): nothing more to
+        # decide, so no lock and no reading of the whole record for the most common submission.
+        return
+    lock_learner(attempt.learner_id)
     issue_certificate_if_complete(attempt.learner)
 
 

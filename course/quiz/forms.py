@@ -2,7 +2,7 @@
 
 Each question is one form field whose widget reads all of that question's
 inputs at once ({input name: [posted values]}) and whose cleaning is its type's
-`clean` (question_types.py): a value the paper did not offer is a field error,
+`clean` (question_types/): a value the paper did not offer is a field error,
 so nothing is graded or stored. The same form checks a submission and a draft
 (autosave, "Save and leave"), re-displays what was posted, and shows a saved
 draft again on resume.

@@ -6,7 +6,7 @@ and the choices with their ids. Content edited or re-imported afterwards never
 changes an attempt: an open attempt is graded against the paper it was given,
 and a review shows the questions and options as they were.
 
-`FrozenQuestion` reads like a Question to question_types.py, paper.py and the
+`FrozenQuestion` reads like a Question to question_types/, paper.py and the
 templates (same attribute names), so one code path serves both.
 """
 

@@ -1,13 +1,19 @@
 import secrets
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from course.quiz.models import Confidence
 from course.quiz.signals import attempt_graded
 
+from .due_count import bump_cards_version, bump_for_card
 from .leitner import schedule_miss
 from .models import ReviewCard
+
+# The due count in the navigation is cached under the learner's card version (due_count.py).
+for _signal in (post_save, post_delete):
+    _signal.connect(bump_for_card, sender=ReviewCard, dispatch_uid=f"review-cards-version-{_signal!r}")
 
 
 def today():
@@ -46,3 +52,4 @@ def queue_missed_questions(sender, attempt, responses, **kwargs):
             unique_fields=["learner", "question"],
             update_fields=["box", "due_on", "confident_miss"],
         )
+        bump_cards_version(attempt.learner_id)  # a bulk upsert sends no post_save

@@ -19,6 +19,7 @@ from course.quiz.forms import PaperForm
 from course.quiz.paper import build_paper
 from course.quiz.question_types import correct_answer_text, given_answer_text, grade_answer
 
+from .due_count import bump_cards_version
 from .leitner import INTERVALS, is_due, schedule
 from .models import ReviewCard, due_cards
 from .receivers import today
@@ -91,6 +92,7 @@ def answer_card(request, card_id):
     if not moved:
         messages.info(request, _("That card was already answered."))
         return redirect("review:next")
+    bump_cards_version(request.user.pk)  # an update() sends no post_save
     request.session[OUTCOME_SESSION_KEY] = {
         "card": card.pk,
         "credit": credit,

@@ -85,7 +85,7 @@ def run_expecting_error(root):
 def test_minimal_tree_is_valid(content_tree):
     out, err = load(content_tree, "--dry-run")
     assert "Content is valid: 1 modules, 1 lessons, 2 glossary terms" in out
-    # Only item-quality advice (course/quiz/quality.py), never an error.
+    # Only item-quality advice (course/quiz/quality/), never an error.
     assert all(line.startswith("Item quality: ") for line in err.splitlines()), err
 
 

@@ -1,4 +1,4 @@
-"""The item-quality checker (course/quiz/quality.py) flags each item-writing flaw on
+"""The item-quality checker (course/quiz/quality/) flags each item-writing flaw on
 made-up items and passes clean ones; its balance figures and the test-wise score are right."""
 
 import pytest

@@ -111,3 +111,12 @@ def test_answers_need_the_csrf_token(learner, due_card):
 def test_the_outcome_page_without_an_answer_goes_back_to_the_queue(login, learner, due_card):
     response = login(learner).get(reverse("review:outcome", args=[due_card.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("review:next")
+
+
+def test_the_navigation_count_follows_each_answer(login, learner, due_card):
+    """The count of reviews due is cached (review/due_count.py); answering a card (an
+    update() that sends no signal) must still show at once."""
+    client = login(learner)
+    assert "(1 due)" in client.get("/my-progress/").content.decode()
+    answer(client, due_card, "Right")
+    assert "due)" not in client.get("/my-progress/").content.decode()

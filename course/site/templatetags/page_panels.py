@@ -10,7 +10,7 @@ from course.progress.rules import NO_RECORD
 from course.progress.standing import progress_for_request
 from course.quiz.models import QuizKind
 from course.quiz.panels import quiz_of_page
-from course.review.models import due_cards
+from course.review.due_count import due_count
 from course.review.receivers import today
 
 register = template.Library()
@@ -62,12 +62,13 @@ def capstone_panel(context, page):
 
 @register.simple_tag(takes_context=True)
 def review_due_count(context):
-    """How many review cards are due for the signed-in learner: one query per request, shared by
-    the navigation and the page's own panels (none for visitors)."""
+    """How many review cards are due for the signed-in learner: read once per request, shared by
+    the navigation and the page's own panels (none for visitors); cached until the learner's
+    cards change (review/due_count.py)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "review_due_count"):
-        request.review_due_count = due_cards(user, today()).count()
+        request.review_due_count = due_count(user, today())
     return request.review_due_count

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         # Dated facts past their review date still load: an instructor is told, not blocked.
         for warning in past_due_reviews(course, timezone.localdate()):
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
-        # Item-writing flaws and balance (course/quiz/quality.py) are for the author to fix: they warn.
+        # Item-writing flaws and balance (course/quiz/quality/) are for the author to fix: they warn.
         for flag in course_report(course):
             self.stderr.write(self.style.WARNING(f"Item quality: {flag}"))
         lessons = sum(len(module.lessons) for module in course.modules)
