@@ -59,7 +59,7 @@ def test_a_learner_never_sees_another_learners_record(client, login, learner, ot
     assert check.title in dashboard_text(client)
     login(other_learner)
     text = dashboard_text(client)
-    assert "No attempts yet" in text and "Nothing to review" in text
+    assert "No attempts yet" in text and "Nothing to review today" in text
 
 
 def test_learners_with_look_alike_records_still_see_their_own(client, login, learner, other_learner, check):
@@ -95,12 +95,13 @@ def test_reviews_due_are_counted_live_without_any_other_change(login, learner, c
     )
 
 
-def test_to_review_shows_the_first_ten_and_says_how_many_there_are(login, learner, make_module):
+def test_to_review_shows_the_first_ten_due_and_says_how_many_there_are(login, learner, make_module):
     module = make_module(lessons=1, slug="many-questions", with_checks=False)
     lesson = module.get_children().specific().get()
     quiz = make_quiz(lesson, questions=12)
     client = login(learner)
     take_quiz(client, learner, quiz, wrong)
+    ReviewCard.objects.filter(learner=learner).update(due_on=timezone.localdate() - timedelta(days=1))
     soup = BeautifulSoup(client.get(DASHBOARD).content, "html.parser")
     assert len(soup.select("ul.to-review > li")) == 10
     review = soup.find(id="review-heading").find_parent("section")
