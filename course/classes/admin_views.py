@@ -193,7 +193,15 @@ def label_cells(grid):
 def grid_table(grid):
     """(headings, rows) of the grid as plain values, for the downloads."""
     unit = _("Lesson") if grid.module else _("Module")
-    headings = [_("Username"), _("Name"), _("E-mail"), _("Completion (%)"), _("Started"), _("Late items")]
+    headings = [
+        _("Username"),
+        _("Name"),
+        _("E-mail"),
+        _("Completion (%)"),
+        _("Course complete"),
+        _("Started"),
+        _("Late items"),
+    ]
     for column in grid.columns:
         label = f"{unit} {column.label}"
         headings += [f"{label}: {_('state')}", f"{label}: {_('best score (%)')}", f"{label}: {_('late')}"]
@@ -204,6 +212,7 @@ def grid_table(grid):
             row.learner.name_for_display,
             row.learner.email,
             row.percent,
+            row.course_complete,
             row.started,
             row.late_count,
         ]

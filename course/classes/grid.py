@@ -1,10 +1,11 @@
 """The class grid: learners x modules (and one module's lessons on demand), with
 state, best score and late work, the class medians and who has not started.
 
-Four queries whatever the class size: the learners, their quiz records, their
-lesson completions and the class's due dates. Each learner's standing then comes
-from progress's own rules (`progress_from_records`), so the grid and the learner's
-dashboard can never disagree."""
+Six queries whatever the class size: the learners, their quiz records, their
+lesson completions, the lessons they opened, their capstone answers and the class's
+due dates. Each learner's standing (course complete included: every module quiz
+passed and the capstone submitted) then comes from progress's own rules
+(`progress_from_records`), so the grid and the learner's dashboard can never disagree."""
 
 from dataclasses import dataclass, field
 from statistics import median
@@ -13,8 +14,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from course.capstone.models import CapstoneResponse
 from course.progress import rules
-from course.progress.models import LessonCompletion
+from course.progress.models import LessonCompletion, LessonVisit
 from course.progress.standing import course_structure, progress_from_records
 from course.quiz.models import Attempt
 
@@ -48,6 +50,10 @@ class Row:
     def percent(self):
         return self.progress.percent
 
+    @property
+    def course_complete(self):
+        return self.progress.complete
+
 
 @dataclass
 class Column:
@@ -77,9 +83,18 @@ def members(course_class):
     )
 
 
+@dataclass
+class ClassRecords:
+    quizzes: dict  # learner id -> {quiz id: QuizRecord}
+    first_passes: dict  # learner id -> {quiz id: first pass}
+    completions: dict  # learner id -> {lesson id: completed at}
+    opened: dict  # learner id -> {lesson ids opened}
+    submitted: dict  # learner id -> {capstone ids submitted}
+
+
 def class_records(course_class):
-    """({learner id: {quiz id: QuizRecord}}, {learner id: {quiz id: first pass}},
-    {learner id: {lesson id: completed at}}): two queries over the whole class."""
+    """The learning records of the whole class: four queries (attempts, completions, lessons
+    opened, capstone answers) whatever its size."""
     learner_ids = Membership.objects.filter(course_class=course_class).values("learner_id")
     submitted = Q(submitted_at__isnull=False)
     rows = (
@@ -106,7 +121,16 @@ def class_records(course_class):
         "learner_id", "lesson_id", "completed_at"
     ):
         completions.setdefault(learner_id, {})[lesson_id] = completed_at
-    return records, first_passes, completions
+    opened, submitted = {}, {}
+    for learner_id, lesson_id in LessonVisit.objects.filter(learner_id__in=learner_ids).values_list(
+        "learner_id", "lesson_id"
+    ):
+        opened.setdefault(learner_id, set()).add(lesson_id)
+    for learner_id, capstone_id in CapstoneResponse.objects.filter(learner_id__in=learner_ids).values_list(
+        "learner_id", "capstone_id"
+    ):
+        submitted.setdefault(learner_id, set()).add(capstone_id)
+    return ClassRecords(records, first_passes, completions, opened, submitted)
 
 
 def module_done_at(module, first_passes, completions):
@@ -133,7 +157,7 @@ def build_grid(course_class, module_id=None, now=None, structure=None):
     now = now or timezone.now()
     structure = course_structure() if structure is None else structure
     learners = list(members(course_class))
-    records, first_passes, completions = class_records(course_class)
+    records = class_records(course_class)
     due = dict(ModuleDueDate.objects.filter(course_class=course_class).values_list("module_id", "due_at"))
     module_data = next((module for module in structure if module["id"] == module_id), None)
     if module_data:
@@ -144,10 +168,12 @@ def build_grid(course_class, module_id=None, now=None, structure=None):
         ]
     rows = []
     for learner in learners:
-        quiz_records = records.get(learner.pk, {})
-        lessons_done = completions.get(learner.pk, {})
-        passes = first_passes.get(learner.pk, {})
-        progress = progress_from_records(quiz_records, set(lessons_done), structure=structure)
+        quiz_records = records.quizzes.get(learner.pk, {})
+        lessons_done = records.completions.get(learner.pk, {})
+        passes = records.first_passes.get(learner.pk, {})
+        opened = records.opened.get(learner.pk, set())
+        submitted = records.submitted.get(learner.pk, set())
+        progress = progress_from_records(quiz_records, set(lessons_done), submitted, structure=structure, opened=opened)
         if module_data:
             module = progress.module(module_data["id"])
             due_at = due.get(module.id)
@@ -170,7 +196,7 @@ def build_grid(course_class, module_id=None, now=None, structure=None):
                 )
                 for module in progress.modules
             ]
-        row = Row(learner, progress, cells, started=bool(quiz_records or lessons_done))
+        row = Row(learner, progress, cells, started=bool(quiz_records or lessons_done or opened or submitted))
         row.late_count = sum(1 for cell in cells if cell.late)
         rows.append(row)
     for index, column in enumerate(columns):

@@ -6,6 +6,7 @@ revision's Markdown is rendered once per process however often it is read.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,6 +76,16 @@ def sanitise_html(html):
     )
 
 
+# A wide table scrolls inside its own box instead of widening the page on a phone; the box
+# is focusable and named so keyboard users can scroll it too (WCAG 2.1.1, axe's
+# scrollable-region-focusable).
+TABLE_BOX_OPEN = '<div class="table-wrap" role="region" tabindex="0" aria-label="Table (scrolls sideways)">'
+
+
+def wrap_tables(html):
+    return re.sub(r"<table(?=[\s>])", TABLE_BOX_OPEN + "<table", html).replace("</table>", "</table></div>")
+
+
 def _flatten(tokens):
     for token in tokens:
         yield Heading(level=token["level"], anchor=token["id"], title=token["name"])
@@ -101,7 +112,7 @@ def render_markdown_document(text, glossary=None):
 @lru_cache(maxsize=KEPT_IN_PROCESS)
 def _rendered(text):
     converter = _converter()
-    html = sanitise_html(converter.convert(text))
+    html = wrap_tables(sanitise_html(converter.convert(text)))
     return RenderedMarkdown(html=html, headings=tuple(_flatten(converter.toc_tokens)))
 
 

@@ -11,7 +11,7 @@ class ProgressConfig(AppConfig):
         from . import receivers  # noqa: F401 - connects the signal receivers
 
     def export_learner_data(self, learner):
-        from .models import Certificate, LessonCompletion
+        from .models import Certificate, LessonCompletion, LessonVisit
 
         certificate = Certificate.objects.filter(learner=learner).first()
         return {
@@ -25,6 +25,12 @@ class ProgressConfig(AppConfig):
                 for c in LessonCompletion.objects.filter(learner=learner)
                 .select_related("lesson")
                 .order_by("completed_at")
+            ],
+            "lesson_visits": [
+                {"lesson": v.lesson.title, "lesson_id": v.lesson_id, "first_opened_at": v.first_opened_at.isoformat()}
+                for v in LessonVisit.objects.filter(learner=learner)
+                .select_related("lesson")
+                .order_by("first_opened_at")
             ],
             "certificate": (
                 {"code": certificate.code, "issued_at": certificate.issued_at.isoformat()} if certificate else None

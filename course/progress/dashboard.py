@@ -1,67 +1,34 @@
 """The "My progress" dashboard: the learner's record, rendered once and kept until it changes.
 
-The record (progress, certificate, missed questions, recent attempts) costs a
+The record (progress, certificate, recent attempts) costs a
 handful of queries and ~50 table rows of template. It changes only when the
 learner's records change or course content changes, so it is kept in the cache
 under the learner's version (learner_version.py, bumped by receivers) and the
 content version: reading it costs no query. Keys carry the learner's id: no one
-is ever shown another's record. The reviews due are counted live by the page
-(`review_due_count`), not here: progress does not depend on review.
+is ever shown another's record. The reviews due (count and list) are read live by the
+page (`review_due_count`, `review_due_list`: the review page's own queue), not here:
+progress does not depend on review.
 """
 
 from django.core.cache import cache
-from django.db.models import Case, Count, OuterRef, Subquery, When, Window
 from django.template.loader import render_to_string
 
 from course.lessons.content_version import content_version
-from course.quiz.models import Attempt, Confidence, Response
+from course.quiz.models import Attempt
 
 from .learner_version import learner_version
 from .models import Certificate
 from .standing import learner_progress
 
-TO_REVIEW_SHOWN = 10
 HISTORY_SHOWN = 20
 RECORD_CACHE_SECONDS = 24 * 60 * 60
 
 
-def missed_questions(learner, limit=TO_REVIEW_SHOWN):
-    """Questions not fully right in the learner's best attempt at each quiz, those the
-    learner was sure of first (a misconception is worth more attention than a guess):
-    (the first `limit`, how many in all), in one query however many attempts there are."""
-    best_of_quiz = (
-        Attempt.objects.filter(learner=learner, quiz_id=OuterRef("quiz_id"), submitted_at__isnull=False)
-        .order_by("-score", "-submitted_at", "-pk")
-        .values("pk")[:1]
-    )
-    best_attempts = Attempt.objects.filter(learner=learner, submitted_at__isnull=False, pk=Subquery(best_of_quiz))
-    missed = list(
-        Response.objects.filter(attempt__in=best_attempts, credit__lt=1)
-        .annotate(missed_in_all=Window(Count("id")))
-        .select_related("question", "attempt__quiz")
-        .only(
-            "confidence",
-            "attempt__quiz__title",
-            "question__prompt",
-            "question__section_page_id",
-            "question__section_anchor",
-        )
-        .order_by(
-            Case(When(confidence=Confidence.SURE, then=0), default=1),
-            "attempt__quiz_id",
-            "question__sort_order",
-            "pk",
-        )[:limit]
-    )
-    return missed, (missed[0].missed_in_all if missed else 0)
-
-
 def build_learner_record(learner):
-    """The record's context: four queries (records, certificate, missed questions, history)."""
+    """The record's context: three queries (records, certificate, history)."""
     progress = learner_progress(learner)
     # Issued by the transaction that completed the course, never here: a GET writes nothing.
     certificate = Certificate.objects.filter(learner=learner).first()
-    to_review, to_review_total = missed_questions(learner)
     history = list(
         Attempt.objects.filter(learner=learner, submitted_at__isnull=False)
         .select_related("quiz")
@@ -70,10 +37,22 @@ def build_learner_record(learner):
     return {
         "progress": progress,
         "certificate": certificate,
+        "added_since_certificate": course_changed_since(progress, certificate),
         "history": history,
-        "to_review": to_review,
-        "to_review_total": to_review_total,
     }
+
+
+def course_changed_since(progress, certificate):
+    """None, or the unfinished lessons added since the certificate was issued (possibly
+    none, when the change is a module quiz or capstone the learner has not finished):
+    the certificate stays valid (it records the course as completed then), and the
+    dashboard says the course has grown instead of calling it complete."""
+    if certificate is None:
+        return None
+    added = progress.lessons_added_since(certificate.issued_at)
+    if added or not progress.complete:
+        return added
+    return None
 
 
 def learner_record(learner):

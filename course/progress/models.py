@@ -1,4 +1,4 @@
-"""Learner data: which lessons are done and the certificate. Everything else about
+"""Learner data: which lessons were opened and are done, and the certificate. Everything else about
 progress is derived from these records and quiz attempts (see rules.py)."""
 
 import secrets
@@ -24,6 +24,21 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.learner} completed {self.lesson_id}"
+
+
+class LessonVisit(models.Model):
+    """The learner opened the lesson: written once, on the first visit, so a lesson read but
+    not yet checked shows "In progress" rather than "Not started"."""
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_visits")
+    lesson = models.ForeignKey("lessons.LessonPage", on_delete=models.PROTECT, related_name="visits")
+    first_opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["learner", "lesson"], name="one_visit_per_lesson")]
+
+    def __str__(self):
+        return f"{self.learner} opened {self.lesson_id}"
 
 
 def new_certificate_code():

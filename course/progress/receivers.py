@@ -9,12 +9,12 @@ from course.quiz.models import Attempt, QuizKind
 from course.quiz.signals import attempt_graded
 
 from .learner_version import bump_for_graded_attempt, bump_for_instance
-from .models import Certificate, LessonCompletion
+from .models import Certificate, LessonCompletion, LessonVisit
 from .standing import learner_progress
 
 # The dashboard's record is cached under the learner's version (learner_version.py).
 attempt_graded.connect(bump_for_graded_attempt, dispatch_uid="learner-version-graded")
-for _model in (Attempt, LessonCompletion, Certificate, CapstoneResponse):
+for _model in (Attempt, LessonCompletion, LessonVisit, Certificate, CapstoneResponse):
     for _signal in (post_save, post_delete):
         _signal.connect(bump_for_instance, sender=_model, dispatch_uid=f"learner-version-{_signal!r}-{_model!r}")
 

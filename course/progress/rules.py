@@ -1,6 +1,7 @@
 """The rules of the course (design.md), as pure functions over plain data.
 
-- A lesson is complete when its check is passed, or, without a check, when marked read.
+- A lesson is complete when its check is passed, or, without a check, when marked read;
+  opened but not complete, it is in progress.
 - A module is complete when all its lessons are and its module quiz is passed.
 - The course is complete (and earns the certificate) when every module quiz is passed and the
   capstone is submitted: the module quizzes measure what was learnt, the capstone applies it.
@@ -28,12 +29,15 @@ class QuizRecord:
 NO_RECORD = QuizRecord()
 
 
-def lesson_state(has_check, check, marked_read):
+def lesson_state(has_check, check, marked_read, opened=False):
+    """`opened`: the learner has opened the lesson (reading counts as started)."""
     if has_check:
         if check.passed:
             return COMPLETE
-        return IN_PROGRESS if check.attempts or marked_read else NOT_STARTED
-    return COMPLETE if marked_read else NOT_STARTED
+        return IN_PROGRESS if check.attempts or marked_read or opened else NOT_STARTED
+    if marked_read:
+        return COMPLETE
+    return IN_PROGRESS if opened else NOT_STARTED
 
 
 def module_state(lesson_states, has_quiz, quiz):

@@ -11,7 +11,7 @@ from course.lessons.models import LessonPage, ModulePage
 from course.quiz.models import Attempt, Quiz, QuizKind
 
 from . import rules
-from .models import LessonCompletion
+from .models import LessonCompletion, LessonVisit
 
 
 @dataclass
@@ -21,6 +21,7 @@ class LessonInfo:
     url: str
     number_label: str
     check_id: int | None
+    first_published_at: object = None  # when the lesson joined the course (a datetime)
     state: str = rules.NOT_STARTED
     check: rules.QuizRecord = rules.NO_RECORD
 
@@ -79,6 +80,15 @@ class CourseProgress:
                     return lesson
         return None
 
+    def lessons_added_since(self, moment):
+        """Lessons published after `moment` (say, a certificate's issue) and not complete yet."""
+        return [
+            lesson
+            for module in self.modules
+            for lesson in module.lessons
+            if lesson.first_published_at and lesson.first_published_at > moment and lesson.state != rules.COMPLETE
+        ]
+
     @property
     def next_step(self):
         """The first unfinished lesson, or the module quiz that is all that remains of a module."""
@@ -98,7 +108,11 @@ def build_structure():
     """[(module fields, [lesson fields])] for the live course: three queries."""
     quizzes = {(quiz["page_id"], quiz["kind"]): quiz["id"] for quiz in Quiz.objects.values("id", "page_id", "kind")}
     lessons_by_parent = {}
-    for lesson in LessonPage.objects.live().order_by("path").only("id", "title", "path", "url_path", "depth"):
+    for lesson in (
+        LessonPage.objects.live()
+        .order_by("path")
+        .only("id", "title", "path", "url_path", "depth", "first_published_at")
+    ):
         lessons_by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
     structure = []
     for module in ModulePage.objects.live().order_by("path").only("id", "title", "number", "path", "url_path"):
@@ -109,6 +123,7 @@ def build_structure():
                 "url": lesson.url,
                 "number_label": f"{module.number}.{position}",
                 "check_id": quizzes.get((lesson.pk, QuizKind.LESSON_CHECK)),
+                "first_published_at": lesson.first_published_at,
             }
             for position, lesson in enumerate(lessons_by_parent.get(module.path, []), start=1)
         ]
@@ -143,8 +158,9 @@ def course_capstones():
 
 # Read on every signed-in page, so written out once rather than composed by the ORM on
 # each request (which costs more than running it): the learner's record on every quiz
-# (best score, attempts submitted, any passed, the attempt still open) and the lessons
-# completed, in one statement. Portable SQL: SQLite and PostgreSQL both run it.
+# (best score, attempts submitted, any passed, the attempt still open), the lessons
+# completed, the capstones submitted and the lessons opened, in one statement.
+# Portable SQL: SQLite and PostgreSQL both run it.
 LEARNER_RECORDS_SQL = f"""
     SELECT 'quiz', quiz_id,
            MAX(CASE WHEN submitted_at IS NOT NULL THEN score END),
@@ -158,41 +174,50 @@ LEARNER_RECORDS_SQL = f"""
     UNION ALL
     SELECT 'capstone', capstone_id, NULL, NULL, NULL, NULL
       FROM {CapstoneResponse._meta.db_table} WHERE learner_id = %s
+    UNION ALL
+    SELECT 'opened', lesson_id, NULL, NULL, NULL, NULL
+      FROM {LessonVisit._meta.db_table} WHERE learner_id = %s
 """  # noqa: S608 - table names from the models, the learner's id as a parameter
 
 
 def learner_records(learner):
-    """({quiz id: QuizRecord}, {ids of lessons completed}, {ids of capstones submitted}) for one
-    learner: one query."""
-    records, completed, submitted = {}, set(), set()
+    """({quiz id: QuizRecord}, {ids of lessons completed}, {ids of capstones submitted},
+    {ids of lessons opened}) for one learner: one query."""
+    records, completed, submitted, opened = {}, set(), set(), set()
     with connection.cursor() as cursor:
-        cursor.execute(LEARNER_RECORDS_SQL, [learner.pk, learner.pk, learner.pk])
+        cursor.execute(LEARNER_RECORDS_SQL, [learner.pk] * 4)
         for kind, object_id, best, attempts, passes, open_attempt_id in cursor.fetchall():
             if kind == "lesson":
                 completed.add(object_id)
             elif kind == "capstone":
                 submitted.add(object_id)
+            elif kind == "opened":
+                opened.add(object_id)
             else:
                 records[object_id] = rules.QuizRecord(best, passes > 0, attempts, open_attempt_id)
-    return records, completed, submitted
+    return records, completed, submitted, opened
 
 
 def learner_progress(learner):
-    records, marked_read, submitted = learner_records(learner) if learner.is_authenticated else ({}, set(), set())
-    return progress_from_records(records, marked_read, submitted)
+    if not learner.is_authenticated:
+        return progress_from_records({}, set())
+    records, marked_read, submitted, opened = learner_records(learner)
+    return progress_from_records(records, marked_read, submitted, opened=opened)
 
 
-def progress_from_records(records, marked_read, submitted=frozenset(), structure=None):
+def progress_from_records(records, marked_read, submitted=frozenset(), structure=None, opened=frozenset()):
     """CourseProgress from one learner's records ({quiz id: QuizRecord}, {lesson ids
-    completed}, {capstone ids submitted}): no query but the cached structure. Also used
-    for a whole class at once."""
+    completed}, {capstone ids submitted}, {lesson ids opened}): no query but the cached
+    structure. Also used for a whole class at once."""
     modules = []
     for module_data in course_structure() if structure is None else structure:
         module = ModuleInfo(**{**module_data, "lessons": []})
         for lesson_data in module_data["lessons"]:
             lesson = LessonInfo(**lesson_data)
             lesson.check = records.get(lesson.check_id, rules.NO_RECORD)
-            lesson.state = rules.lesson_state(lesson.check_id is not None, lesson.check, lesson.id in marked_read)
+            lesson.state = rules.lesson_state(
+                lesson.check_id is not None, lesson.check, lesson.id in marked_read, lesson.id in opened
+            )
             module.lessons.append(lesson)
         module.quiz = records.get(module.quiz_id, rules.NO_RECORD)
         module.state = rules.module_state(

@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from course.lessons.models import ImportedSnippetMixin, LessonPage, ModulePage
-from course.lessons.navigation import page_links
+from course.lessons.navigation import page_links, section_title
 from course.lessons.widgets import AdminMarkdownxWidget
 
 from .question_types import QuestionType
@@ -269,6 +269,12 @@ class Question(ClusterableModel, Orderable):
 
     @property
     def section_title(self):
+        """The heading the question links to, by name (the lesson's title without an anchor)."""
+        return section_title(self.section_page_id, self.section_anchor) if self.section_page_id else ""
+
+    @property
+    def section_lesson_title(self):
+        """The lesson's title alone: where the heading's own words could give the answer away."""
         return self._section_page_link[1]
 
     @property

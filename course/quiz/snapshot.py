@@ -10,7 +10,7 @@ and a review shows the questions and options as they were.
 templates (same attribute names), so one code path serves both.
 """
 
-from course.lessons.navigation import page_links
+from course.lessons.navigation import page_links, section_title
 
 from .question_types import QuestionType
 
@@ -100,6 +100,10 @@ class FrozenQuestion:
 
     @property
     def section_title(self):
+        return section_title(self.section_page_id, self.section_anchor) if self.section_page_id else ""
+
+    @property
+    def section_lesson_title(self):
         return page_links().get(self.section_page_id, ("", ""))[1]
 
 

@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from course.classes.privacy import learner_class_ids, learners_visible_to
 from course.lessons.markdown import render_markdown
 from course.lessons.models import LessonPage
+from course.lessons.navigation import section_headings
 from course.progress.rules import percent_complete
 from course.progress.standing import course_structure
 from course.quiz.models import Choice, Question, Quiz, Response
@@ -364,7 +365,8 @@ class MissedSectionsReportView(ListedReportView):
     export_filename = "re-teach-map"
     export_headings = {
         "lesson_title": _("Lesson"),
-        "anchor": _("Section"),
+        "heading": _("Section"),
+        "anchor": _("Anchor"),
         "url": _("Link"),
         "misses": _("Misses"),
         "answers": _("Answers"),
@@ -390,6 +392,9 @@ class MissedSectionsReportView(ListedReportView):
             page_url = (page.url or "") if page else ""
             section.lesson_title = page.title if page else ""
             section.url = f"{page_url}#{section.anchor}" if page_url and section.anchor else page_url
-            section.label = f"{section.lesson_title} › #{section.anchor}" if section.anchor else section.lesson_title
+            # The heading by name (an anchor is a slug no one reads); an anchor no heading has any more stays visible.
+            section.heading = section_headings().get((section.page_id, section.anchor), "") if section.anchor else ""
+            heading = section.heading or (f"#{section.anchor}" if section.anchor else "")
+            section.label = f"{section.lesson_title} › {heading}" if heading else section.lesson_title
             section.miss_rate_export = rounded(section.miss_rate and 100 * section.miss_rate, 2)
         return sections

@@ -2,23 +2,17 @@ import secrets
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from course.quiz.models import Confidence
 from course.quiz.signals import attempt_graded
 
-from .due_count import bump_cards_version, bump_for_card
 from .leitner import schedule_miss
 from .models import ReviewCard
+from .queue import bump_cards_version, bump_for_card, today
 
-# The due count in the navigation is cached under the learner's card version (due_count.py).
+# The due count in the navigation is cached under the learner's card version (queue.py).
 for _signal in (post_save, post_delete):
     _signal.connect(bump_for_card, sender=ReviewCard, dispatch_uid=f"review-cards-version-{_signal!r}")
-
-
-def today():
-    """The review clock; tests pass their own dates to the functions of leitner.py."""
-    return timezone.localdate()
 
 
 @receiver(attempt_graded)

@@ -13,16 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from course.lessons.privacy import refused_pages, require_page_access
+from course.lessons.privacy import require_page_access
 from course.quiz.attempts import questions_with_choices
 from course.quiz.forms import PaperForm
 from course.quiz.paper import build_paper
 from course.quiz.question_types import correct_answer_text, given_answer_text, grade_answer
 
-from .due_count import bump_cards_version
 from .leitner import INTERVALS, is_due, schedule
-from .models import ReviewCard, due_cards
-from .receivers import today
+from .models import ReviewCard
+from .queue import bump_cards_version, due_reviews, forget_due_reviews, today
 
 OUTCOME_SESSION_KEY = "review-outcome"
 
@@ -44,18 +43,21 @@ def _render_card(request, card, form, due_count, status=200):
 
 @login_required
 def review(request):
-    cards = due_cards(request.user, today())
-    if (refused := refused_pages(request, "question__quiz__page")) is not None:
-        cards = cards.exclude(refused)
-    card = cards.select_related("question").first()
-    if card is None:
-        upcoming = ReviewCard.objects.filter(learner=request.user).order_by("due_on").first()
+    queue = due_reviews(request)
+    if not queue.cards:
+        # A retired question's card rests: it never comes back, so it is not "next".
+        upcoming = (
+            ReviewCard.objects.filter(learner=request.user, question__retired=False, due_on__gt=today())
+            .order_by("due_on")
+            .first()
+        )
         return TemplateResponse(request, "review/review_empty.html", {"upcoming": upcoming})
+    card = queue.cards[0]
     paper = card_paper(card)
     if not paper:  # pragma: no cover - the card's question cascades with it
         card.delete()
         return redirect("review:next")
-    return _render_card(request, card, PaperForm(paper), cards.count())
+    return _render_card(request, card, PaperForm(paper), queue.total)
 
 
 @login_required
@@ -76,7 +78,7 @@ def answer_card(request, card_id):
     if form.is_valid() and form.answers().get(question.pk) is None:
         form.add_error(presented.field_name, _("Give an answer before checking it."))
     if form.errors:
-        return _render_card(request, card, form, due_cards(request.user, on).count(), status=400)
+        return _render_card(request, card, form, due_reviews(request).total, status=400)
     answer = form.answers()[question.pk]
     credit = grade_answer(question, answer)
     right = credit >= 1
@@ -93,6 +95,7 @@ def answer_card(request, card_id):
         messages.info(request, _("That card was already answered."))
         return redirect("review:next")
     bump_cards_version(request.user.pk)  # an update() sends no post_save
+    forget_due_reviews(request)
     request.session[OUTCOME_SESSION_KEY] = {
         "card": card.pk,
         "credit": credit,
@@ -123,6 +126,6 @@ def card_outcome(request, card_id):
             "correct": correct_answer_text(question) if show_answers else [],
             "show_answers": show_answers,
             "days": INTERVALS.get(card.box),
-            "due_count": due_cards(request.user, today()).count(),
+            "due_count": due_reviews(request).total,
         },
     )

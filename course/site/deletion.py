@@ -8,16 +8,17 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from course.capstone.models import Capstone, CapstoneDraft, CapstoneResponse
-from course.progress.models import LessonCompletion
+from course.progress.models import LessonCompletion, LessonVisit
 from course.quiz.models import Attempt, Quiz
 
 
 def page_learner_records(page):
-    """How many learner records point at `page` or a page below it (completions, quiz
-    attempts, capstone answers and drafts)."""
+    """How many learner records point at `page` or a page below it (completions, visits,
+    quiz attempts, capstone answers and drafts)."""
     pages = Page.objects.descendant_of(page, inclusive=True)
     return (
         LessonCompletion.objects.filter(lesson__in=pages).count()
+        + LessonVisit.objects.filter(lesson__in=pages).count()
         + Attempt.objects.filter(quiz__page__in=pages).count()
         + CapstoneResponse.objects.filter(capstone__page__in=pages).count()
         + CapstoneDraft.objects.filter(capstone__page__in=pages).count()

@@ -116,7 +116,7 @@ def test_learner_takes_lesson_check_with_keyboard_only_and_sees_review(page, lea
         item = items.nth(index)
         assert item.locator(".badge").inner_text() == "Right"
         assert len(item.locator(".explanation").inner_text()) > len("Why") + 40
-        assert "#" in item.get_by_role("link", name=re.compile("^Revisit this in")).get_attribute("href")
+        assert "#" in item.get_by_role("link", name=re.compile("^Revisit “")).get_attribute("href")
 
 
 def test_ordering_question_keeps_keyboard_focus_when_the_list_reorders(page, sign_in, learner):

@@ -44,8 +44,9 @@ def test_the_dashboard_lists_sure_but_wrong_answers_first(login, learner, check)
     first, second = Question.objects.filter(quiz=check).order_by("sort_order")
     wrong = {q.pk: Choice.objects.get(question=q, text="Wrong").pk for q in (first, second)}
     submit_attempt(open_attempt(learner, check), wrong, confidence={second.pk: "sure", first.pk: "guessing"})
+    ReviewCard.objects.filter(learner=learner).update(due_on="2000-01-02")  # both due now
     response = login(learner).get(reverse("progress:dashboard"))
-    listed = [response.question_id for response in response.context["to_review"]]
+    listed = [card.question_id for card in response.context["queue"].cards]
     assert listed == [second.pk, first.pk]
     assert "you were sure" in response.content.decode()
 

@@ -81,14 +81,16 @@ def test_publishing_shows_the_new_text_to_a_signed_in_learner_at_once(login, lea
 
 
 def test_a_learner_never_sees_another_learners_lesson_state(client, login, learner, other_learner, lesson_1_1):
-    from course.progress.models import LessonCompletion
+    from course.quiz.models import Quiz, QuizKind
+    from tests.progress.conftest import take_quiz
 
-    LessonCompletion.objects.create(learner=learner, lesson=lesson_1_1, via=LessonCompletion.Via.READ)
+    take_quiz(learner, Quiz.objects.get(page=lesson_1_1, kind=QuizKind.LESSON_CHECK))
     login(learner)
-    assert 'class="state state--in_progress"' in client.get(lesson_1_1.url).content.decode()  # read, check to do
+    assert 'class="state state--complete"' in client.get(lesson_1_1.url).content.decode()
     login(other_learner)
     html = client.get(lesson_1_1.url).content.decode()
-    assert 'class="state state--not_started"' in html and "state--in_progress" not in html
+    # Their own state: opened just now, so in progress; never the first learner's "complete".
+    assert 'class="state state--in_progress"' in html and "state--complete" not in html
 
 
 def test_a_page_that_used_the_csrf_token_is_not_stored(rf):

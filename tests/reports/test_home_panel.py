@@ -47,3 +47,16 @@ def test_staff_without_the_reports_permission_do_not_see_the_panel(login, make_u
     editor = make_user("editor", is_staff=True)
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert "Course at a glance" not in login(editor).get("/admin/").content.decode()
+
+
+def test_the_panel_uses_wagtails_own_dashboard_markup(history, login, instructor):
+    """Styled like Wagtail's panels: its summary list (as the site summary) and a dashboard listing."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(login(instructor).get("/admin/").content, "html.parser")
+    panel = soup.find(id="course-headline-section")
+    assert "w-panel" in panel["class"]
+    items = [li.get_text(" ", strip=True) for li in panel.select("section.w-summary ul.w-summary__list > li")]
+    assert items[0] == "8 Learners" and len(items) == 4
+    assert all(li.find("svg") for li in panel.select("ul.w-summary__list > li"))
+    assert len(panel.select("table.listing.listing--dashboard a")) == 4

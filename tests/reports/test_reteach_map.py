@@ -50,3 +50,13 @@ def test_the_date_filter_keeps_recent_answers_only(history, login, superuser):
     response = login(superuser).get(f"/admin/course-reports/reteach/?since={since}&export=csv")
     body = b"".join(response.streaming_content).decode()
     assert "Reports lesson" in body and ",2,2,100.0,1" in body
+
+
+def test_sections_are_named_by_their_heading_not_their_anchor(history, login, superuser):
+    """Section "c" of the reports lesson is its heading "## C"; "a" and "b" of lesson 1.1 name no
+    heading there, so they stay visible as anchors rather than vanish."""
+    html = login(superuser).get("/admin/course-reports/reteach/").content.decode()
+    assert "Reports lesson › C" in html
+    assert "› #c" not in html
+    body = b"".join(login(superuser).get("/admin/course-reports/reteach/?export=csv").streaming_content).decode()
+    assert "Reports lesson,C," in body

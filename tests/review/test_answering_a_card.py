@@ -114,7 +114,7 @@ def test_the_outcome_page_without_an_answer_goes_back_to_the_queue(login, learne
 
 
 def test_the_navigation_count_follows_each_answer(login, learner, due_card):
-    """The count of reviews due is cached (review/due_count.py); answering a card (an
+    """The count of reviews due is cached (review/queue.py); answering a card (an
     update() that sends no signal) must still show at once."""
     client = login(learner)
     assert "(1 due)" in client.get("/my-progress/").content.decode()

@@ -1,5 +1,5 @@
 """Home and dashboard tell a signed-in learner how many cards are due, counted once and then
-kept in the cache until the learner's cards change (review/due_count.py): no query on a
+kept in the cache until the learner's cards change (review/queue.py): no query on a
 warm page, however many cards there are."""
 
 from datetime import timedelta
@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 
 from course.quiz.models import Choice, Question
-from course.review.due_count import bump_cards_version
 from course.review.models import ReviewCard
+from course.review.queue import bump_cards_version
 from tests.conftest import warm_query_count
 
 pytestmark = pytest.mark.django_db

@@ -76,3 +76,16 @@ def test_the_page_shows_no_answer_before_it_is_given(login, learner, check):
     assert "correct" not in html.lower()
     for choice in first.choices.all():
         assert f'value="{choice.pk}"' not in html
+
+
+def test_nothing_due_names_the_date_the_next_question_comes_back(login, learner, check):
+    first, second = questions(check)
+    card(learner, first, days=3)
+    card(learner, second, days=1)
+    second.retired = True  # a retired question's card rests: it is not "next"
+    second.save(update_fields=["retired"])
+    response = login(learner).get(reverse("review:next"))
+    comes_back = (timezone.localdate() + timedelta(days=3)).strftime("%-d %B %Y")
+    assert f"Nothing is due for review today. The next question comes back on {comes_back}." in " ".join(
+        response.content.decode().split()
+    )

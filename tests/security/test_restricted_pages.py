@@ -20,7 +20,7 @@ from course.progress.models import LessonCompletion
 from course.quiz.attempts import open_attempt, submit_attempt
 from course.quiz.models import Attempt, Quiz
 from course.review.models import ReviewCard
-from course.review.receivers import today
+from course.review.queue import today
 
 ROLES = ["visitor", "outsider", "member", "superuser"]
 

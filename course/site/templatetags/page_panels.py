@@ -10,8 +10,7 @@ from course.progress.rules import NO_RECORD
 from course.progress.standing import progress_for_request
 from course.quiz.models import QuizKind
 from course.quiz.panels import quiz_of_page
-from course.review.due_count import due_count
-from course.review.receivers import today
+from course.review.queue import due_reviews
 
 register = template.Library()
 
@@ -60,15 +59,23 @@ def capstone_panel(context, page):
     return {"capstone": capstone_of_page(page.pk), "request": context["request"]}
 
 
-@register.simple_tag(takes_context=True)
-def review_due_count(context):
-    """How many review cards are due for the signed-in learner: read once per request, shared by
-    the navigation and the page's own panels (none for visitors); cached until the learner's
-    cards change (review/due_count.py)."""
+def _due_reviews(context):
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return 0
-    if not hasattr(request, "review_due_count"):
-        request.review_due_count = due_count(user, today())
-    return request.review_due_count
+        return None
+    return due_reviews(request)
+
+
+@register.simple_tag(takes_context=True)
+def review_due_count(context):
+    """How many review cards are due for the signed-in learner: one query per request, shared by
+    the navigation, the page's own panels and the dashboard's list (none for visitors)."""
+    queue = _due_reviews(context)
+    return queue.total if queue else 0
+
+
+@register.inclusion_tag("review/includes/due_list.html", takes_context=True)
+def review_due_list(context):
+    """The dashboard's "To review": the same cards, in the same order, as the review page serves."""
+    return {"queue": _due_reviews(context)}
