@@ -41,7 +41,7 @@ def test_quiz_results_csv_holds_the_quiz_figures(history, login, superuser):
 
 def test_reteach_csv_holds_the_ranked_sections(history, login, superuser):
     rows = csv_rows(login(superuser), "/admin/course-reports/reteach/?export=csv")
-    assert [(row["Section"], row["Misses"], row["Answers"], row["Questions missed"]) for row in rows] == [
+    assert [(row["Anchor"], row["Misses"], row["Answers"], row["Questions missed"]) for row in rows] == [
         ("b", "17", "20", "2"),
         ("c", "6", "10", "1"),
     ]
