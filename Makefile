@@ -40,7 +40,7 @@ $(STAMP): requirements-dev.lock
 	touch $(STAMP)
 
 test: install lint
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist loadfile
 
 # Fails on any ruff finding or unformatted file.
 lint: install

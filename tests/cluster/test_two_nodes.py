@@ -99,6 +99,8 @@ def two_nodes(committed_db, tmp_path_factory):
         database_url, redis_url, tmp_path_factory.mktemp("media"), secrets.token_urlsafe(50), trusted_proxies=0
     )
     logs = tmp_path_factory.mktemp("logs")
+    # Production settings serve static files from the collected manifest, as `make cluster` does.
+    nodes.manage(env, "collectstatic", "--no-input", "-v0")
     started = []
     try:
         for name in ("A", "B"):
