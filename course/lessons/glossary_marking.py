@@ -8,7 +8,8 @@ links, headings, code, buttons or an existing <dfn>/<abbr>.
 
 Without popover support the term is a plain link to its glossary entry; with
 it, the button beside the term opens the definition (native `popover`:
-keyboard-operable, closes on Escape, no script needed). The popovers follow the
+keyboard-operable, closes on Escape or its Close button, focus goes back to the
+button, no script needed; with script it sits beside its term). The popovers follow the
 block's text, so the sentence itself reads on unchanged.
 """
 
@@ -81,9 +82,13 @@ def _markup(entry, matched, popover_id):
         f'<button type="button" class="gloss__button" popovertarget="{popover_id}" '
         f'aria-label="{escape(_("Definition of %(term)s") % {"term": entry.term})}"></button>'
     )
+    # The close button works without script (popovertargetaction); script only places the
+    # popover beside its term (site.js), else the browser centres it.
     popover = (
         f'<div class="gloss__popover" id="{popover_id}" popover>'
-        f"<p><strong>{escape(entry.term)}</strong>: {escape(entry.definition)}</p></div>"
+        f"<p><strong>{escape(entry.term)}</strong>: {escape(entry.definition)}</p>"
+        f'<button type="button" class="gloss__close" popovertarget="{popover_id}" popovertargetaction="hide">'
+        f"{escape(_('Close'))}</button></div>"
     )
     return term, popover
 

@@ -54,6 +54,16 @@ def test_take_screenshots(page, sign_in, learner):
                 path = OUT / f"{name}-{width}-{scheme}.png"
                 page.screenshot(path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
                 shrink(path)
+        # A glossary definition open beside its term: the window as the learner sees it.
+        page.emulate_media(color_scheme="light")
+        page.goto(LessonPage.objects.get(slug="nato-today").url)
+        button = page.locator("button.gloss__button").first
+        button.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -200)")
+        button.click()
+        path = OUT / f"glossary-popover-{width}-light.png"
+        page.screenshot(path=str(path))
+        shrink(path)
 
 
 def shrink(path):

@@ -32,7 +32,7 @@ def test_new_learner_passes_a_check_and_sees_progress_everywhere(page, lesson_1_
         page.get_by_role("button", name="Sign up").click()
     assert urlsplit(page.url).path == "/"
     assert page.get_by_text("Welcome! Your account is ready.").is_visible()
-    assert page.get_by_text("You have completed 0% of the course.").is_visible()
+    assert page.locator(".hero__progress").get_by_text("0% of the course complete").is_visible()
     card = module_card(page, module.number)
     assert card.locator(".state").inner_text() == f"Not started · 0 of {items_in_module} done"
     assert card.get_by_role("progressbar").get_attribute("value") == "0"
@@ -56,7 +56,7 @@ def test_new_learner_passes_a_check_and_sees_progress_everywhere(page, lesson_1_
     assert page.locator(".lesson-status .state").get_attribute("class") == "state state--complete"
 
     page.goto("/")
-    assert page.get_by_text(f"You have completed {course_percent}% of the course.").is_visible()
+    assert page.locator(".hero__progress").get_by_text(f"{course_percent}% of the course complete").is_visible()
     card = module_card(page, module.number)
     assert card.locator(".state").inner_text() == f"In progress · 1 of {items_in_module} done"
     assert card.get_by_role("progressbar").get_attribute("value") == str(module_percent)

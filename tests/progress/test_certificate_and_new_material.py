@@ -68,3 +68,30 @@ def test_a_lesson_added_after_the_certificate_is_announced_with_the_current_perc
     assert client.get("/my-progress/certificate/").status_code == 200
     soup = BeautifulSoup(client.get("/my-progress/").content, "html.parser")
     assert soup.select_one(f'section.overview a[href="{lesson.url}"]')
+
+
+def hero_text(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.select_one(".hero__progress").get_text(" ", strip=True)
+
+
+def test_the_home_page_tells_the_same_story_as_the_dashboard(login, learner, complete_course):
+    add_lesson("Optional reading", "optional-reading")
+    client = login(learner)
+    assert "0% of the course complete" in hero_text(client)
+
+    complete_course(learner)
+    hero = hero_text(client)
+    assert "You have completed the course." in hero and "View your certificate" in hero
+    assert "%" not in hero  # never "You have completed 97% of the course" beside the certificate
+
+    Certificate.objects.filter(learner=learner).update(issued_at=timezone.now() - timedelta(days=30))
+    add_lesson("A new development", "a-new-development")
+    hero = hero_text(client)
+    assert "New material was added to the course after your certificate" in hero
+    assert "You have completed the course." not in hero
+    assert "of the current course complete" in hero
+    dashboard = overview_text(client).removeprefix("Overview ")
+    assert hero_text(client).split("Continue")[0].strip() == dashboard.split("Continue")[0].strip()

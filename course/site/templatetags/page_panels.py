@@ -6,6 +6,7 @@ these; the apps that own the data never import one another for them
 from django import template
 
 from course.capstone.models import capstone_of_page
+from course.progress.dashboard import learner_record
 from course.progress.rules import NO_RECORD
 from course.progress.standing import progress_for_request
 from course.quiz.models import QuizKind
@@ -19,6 +20,13 @@ register = template.Library()
 def course_progress(context):
     """The signed-in learner's progress, computed once per request (None for visitors)."""
     return progress_for_request(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def learner_overview(context):
+    """The dashboard's overview (percent, course complete, new material since the
+    certificate, continue), so the home page never tells a different story."""
+    return learner_record(context["request"].user)["overview"]
 
 
 @register.inclusion_tag("progress/includes/lesson_status.html", takes_context=True)

@@ -146,10 +146,43 @@
     form.addEventListener("submit", function () { if (timer) window.clearTimeout(timer); });
   }
 
+  // Glossary popovers: the browser opens and closes them (Escape, the Close button, a click
+  // outside) and returns focus; this only moves an open one beside the "?" that opened it,
+  // below the term or above it when there is no room, kept inside a phone-width viewport.
+  var GAP = 6, EDGE = 8;
+  function placeBeside(popover, button) {
+    var spot = button.getBoundingClientRect();
+    var box = popover.getBoundingClientRect();
+    var left = Math.min(Math.max(EDGE, spot.left - box.width / 2), window.innerWidth - box.width - EDGE);
+    var top = spot.bottom + GAP;
+    if (top + box.height > window.innerHeight - EDGE && spot.top - GAP - box.height >= EDGE) {
+      top = spot.top - GAP - box.height;
+    }
+    popover.style.left = Math.max(EDGE, left) + "px";
+    popover.style.top = Math.max(EDGE, top) + "px";
+  }
+  function enhanceGlossaryPopover(button) {
+    var popover = document.getElementById(button.getAttribute("popovertarget"));
+    if (!popover || typeof popover.showPopover !== "function") return;
+    function follow() { placeBeside(popover, button); }
+    popover.classList.add("gloss__popover--placed");
+    popover.addEventListener("toggle", function (event) {
+      if (event.newState === "open") {
+        follow();
+        window.addEventListener("scroll", follow, { passive: true });
+        window.addEventListener("resize", follow);
+      } else {
+        window.removeEventListener("scroll", follow);
+        window.removeEventListener("resize", follow);
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-ordering]"), enhanceOrdering);
     Array.prototype.forEach.call(document.querySelectorAll("[data-deadline]"), startCountdown);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-autosave]"), startAutosave);
+    Array.prototype.forEach.call(document.querySelectorAll(".gloss__button"), enhanceGlossaryPopover);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
