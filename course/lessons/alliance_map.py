@@ -94,6 +94,32 @@ ALLIANCES = {
     },
 }
 
+# facts.md has no EU accession dates: these are the European Commission's (DG NEAR, "Enlargement")
+# and EUR-Lex's ("Enlargement" glossary): the six founders of the European Economic Community
+# (in force 1 Jan 1958), the accessions of 1973-2013, and the UK's exit on 31 Jan 2020. Before
+# 1993 (the Maastricht Treaty) the grouping was the European Communities.
+EEC_FOUNDERS = ("Belgium", "France", "Italy", "Luxembourg", "Netherlands")
+EU_ACCESSIONS = {
+    1973: ("Denmark", "Ireland"),
+    1981: ("Greece",),
+    1986: ("Portugal", "Spain"),
+    1995: ("Austria", "Finland", "Sweden"),
+    2004: ("Cyprus", "Czechia", "Estonia", "Hungary", "Latvia", "Lithuania", "Malta", "Poland", "Slovakia", "Slovenia"),
+    2007: ("Bulgaria", "Romania"),
+    2013: ("Croatia",),
+}
+ALLIANCES["eu"] = {
+    "name": _("EU"),
+    "members": [
+        *(Membership(country, 1958) for country in EEC_FOUNDERS),
+        Membership("Germany", 1958, note=_("West Germany from 1958; united Germany from 1990")),
+        Membership("United Kingdom", 1973, 2020, note=_("left 31 January 2020")),
+        *(Membership(country, year) for year, countries in EU_ACCESSIONS.items() for country in countries),
+    ],
+}
+# Members listed in the table but too small to draw at Natural Earth's 1:110m scale.
+NOT_DRAWN = {"Malta"}
+
 # The year control: every year in which the map changes, and the year shown by default.
 YEARS = sorted(
     {m.joined for a in ALLIANCES.values() for m in a["members"]}

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from course.lessons.alliance_map import ALLIANCES, YEARS, geometry, map_context, members_in
+from course.lessons.alliance_map import ALLIANCES, NOT_DRAWN, YEARS, geometry, map_context, members_in
 
 FACTS = Path(settings.BASE_DIR).parent / "shared" / "facts.md"
 STYLESHEET = Path(settings.BASE_DIR) / "course" / "static" / "course" / "site.css"
@@ -59,12 +59,25 @@ def test_csto_and_sco_members_match_facts():
     assert "left formally 1968" in warsaw and joined("warsaw", "Albania") == {1955}
 
 
+def test_the_eu_matches_the_commission_and_the_course_text():
+    """facts.md has no EU dates: the Commission's enlargement list (DG NEAR; EUR-Lex) is the
+    source, and the course's "23 of its 27 members are also NATO allies" (lesson 3.3) must hold."""
+    assert len(members_in(1958)["eu"]) == 6
+    expected = {1973: 9, 1981: 10, 1986: 12, 1995: 15, 2004: 25, 2007: 27, 2013: 28, 2020: 27}
+    assert {year: len(members_in(year)["eu"]) for year in expected} == expected
+    eu = {m.country for m in members_in(2026)["eu"]}
+    nato = {m.country for m in members_in(2026)["nato"]}
+    assert len(eu & nato) == 23 and eu - nato == {"Austria", "Cyprus", "Ireland", "Malta"}
+    lesson = (Path(settings.BASE_DIR) / "content" / "03-current-alliances").glob("03-*.md")
+    assert "23 of its 27 members are also NATO allies" in " ".join(next(lesson).read_text().split())
+
+
 def test_every_member_has_a_shape_and_every_colour_a_class():
     shapes = geometry()["countries"]
     stylesheet = STYLESHEET.read_text(encoding="utf-8")
     for alliance in ALLIANCES.values():
         for membership in alliance["members"]:
-            assert membership.country in shapes, membership
+            assert membership.country in shapes or membership.country in NOT_DRAWN, membership
     for year in YEARS:
         for item in map_context(year)["legend"]:
             assert f".{item['class']} " in stylesheet, item
