@@ -1,8 +1,11 @@
 """Exam day (`make examday`, load/examday.py): N learners take the same timed module quiz.
 
 Each simulated learner signs in (the runner spawns them at a rate the machine can hash
-passwords at, as learners arrive in an exam room), waits for the quiz to open (EXAM_OPENS_AT)
-and opens it at a random moment of the next EXAM_OPEN_WINDOW seconds: quiz page, Start. It
+passwords at, as learners arrive in an exam room), waits for the quiz to open and opens it at
+a random moment of the next EXAM_OPEN_WINDOW seconds: quiz page, Start. The quiz opens at
+EXAM_OPENS_AT or, when sign-ins fall behind, 5 s after the last learner has signed in: the
+synchronised start is measured on its own, not mixed with password hashing. The moment it
+opens is written to EXAM_OPENED (load/examday.py times a node's failure from it). It
 then answers one question at a time, thinking between answers (on average EXAM_SECONDS in
 all: 30-90 s per answer for an 8-question quiz at the default 480 s), and autosaves the form
 so far after each answer as the page's script does. At the end it reloads the quiz page (as
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 import gevent
+from gevent.event import Event
 from locust import HttpUser, constant, events, task
 from locust.exception import StopUser
 
@@ -37,6 +41,7 @@ PLAN = json.loads(Path(os.environ["EXAM_PLAN"]).read_text(encoding="utf-8"))
 RESULTS_FILE = Path(os.environ["EXAM_RESULTS"])
 STATS_FILE = Path(os.environ["EXAM_STATS"])
 OPENS_AT = float(os.environ["EXAM_OPENS_AT"])
+OPENED_FILE = Path(os.environ["EXAM_OPENED"])
 OPEN_WINDOW = float(os.environ.get("EXAM_OPEN_WINDOW", "60"))
 ANSWER_SECONDS = float(os.environ.get("EXAM_SECONDS", "480"))
 RETRIES = 5
@@ -45,6 +50,17 @@ RETRIED_STATUSES = {0, 502, 503, 504}
 UNUSED = list(reversed(PLAN["learners"]))
 RESULTS = {}  # username -> {"attempt", "answers", "submitted", "opened_at"}
 FINISHED = []  # usernames done, successfully or not
+ARRIVED = []  # usernames past the sign-in, signed in or not
+DOORS = {"open_at": OPENS_AT, "event": Event()}
+
+
+def arrived(username):
+    """The quiz opens when every learner has come through the sign-in (and not before OPENS_AT)."""
+    ARRIVED.append(username)
+    if len(ARRIVED) == len(PLAN["learners"]):
+        DOORS["open_at"] = max(OPENS_AT, time.time() + 5)
+        OPENED_FILE.write_text(str(DOORS["open_at"]), encoding="utf-8")
+        DOORS["event"].set()
 
 
 class ExamLearner(HttpUser):
@@ -62,6 +78,7 @@ class ExamLearner(HttpUser):
             data={"username": self.username, "password": PLAN["password"], "csrfmiddlewaretoken": self.csrf()},
             expect=lambda response: "/my-progress/" in response.url,
         )
+        arrived(self.username)
         if not signed_in:
             self.done()
 
@@ -91,7 +108,8 @@ class ExamLearner(HttpUser):
 
     @task
     def take_exam(self):
-        time.sleep(max(0.0, OPENS_AT - time.time()) + random.uniform(0, OPEN_WINDOW))
+        DOORS["event"].wait()
+        time.sleep(max(0.0, DOORS["open_at"] - time.time()) + random.uniform(0, OPEN_WINDOW))
         opened_at = time.time()
         self.send("GET", PLAN["quiz_url"], "quiz page")
         started = self.send(
@@ -113,7 +131,7 @@ class ExamLearner(HttpUser):
             "attempt": attempt_id,
             "answers": {},
             "submitted": False,
-            "opened_after": opened_at - OPENS_AT,
+            "opened_after": opened_at - DOORS["open_at"],
         }
         think = ANSWER_SECONDS / max(1, len(questions))
         for inputs in questions.values():
