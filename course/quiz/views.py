@@ -29,13 +29,14 @@ UNEXPECTED_FIELDS = gettext_lazy("The form held fields this quiz does not have. 
 TIMED_OUT = gettext_lazy("Time ran out before this attempt was submitted: it was graded on the answers saved by then.")
 
 
-def _own_attempt(request, attempt_id):
+def _own_attempt(request, attempt_id, with_page=True):
+    """The learner's attempt with its quiz (and the quiz's page, which the pages show; autosave,
+    the busiest endpoint on exam day, needs it only while some page has a view restriction)."""
     # Another learner's attempt is indistinguishable from one that does not exist.
-    attempt = get_object_or_404(
-        Attempt.objects.select_related("quiz", "quiz__page"), pk=attempt_id, learner=request.user
-    )
+    related = ("quiz", "quiz__page") if with_page else ("quiz",)
+    attempt = get_object_or_404(Attempt.objects.select_related(*related), pk=attempt_id, learner=request.user)
     attempt.learner = request.user  # already loaded: grading's receivers need not read it again
-    require_page_access(request, attempt.quiz.page)
+    require_page_access(request, attempt.quiz.page if with_page else attempt.quiz.page_id)
     return attempt
 
 
@@ -124,7 +125,7 @@ def autosave(request, attempt_id):
     """Saves the answers given so far as the open attempt's draft (the page's script posts the
     whole form on each change). JSON: 200 saved, 400 a value the form did not offer (nothing
     stored), 404 not this learner's attempt, 409 the attempt is closed."""
-    attempt = _own_attempt(request, attempt_id)
+    attempt = _own_attempt(request, attempt_id, with_page=False)
     if attempt.is_submitted or is_expired(attempt):
         closed = _("This attempt is closed: see its result.")
         return JsonResponse({"message": closed, "url": reverse("quiz:take", args=[attempt.pk])}, status=409)
