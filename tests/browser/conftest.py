@@ -114,6 +114,30 @@ def shipped_course(course_restored_after_module, course_snapshot, transactional_
     return CourseHomePage.objects.get()
 
 
+# Wagtail's page editor pings its editing session and, as the page unloads, sends a release
+# request. One still in flight when a test ends writes to the database while the test's
+# flush empties it ("database table is locked"). No test is about concurrent-editing notices,
+# so these requests never leave the browser.
+EDITING_SESSIONS = "**/admin/editing-sessions/**"
+
+
+def open_context(browser, live_server, **options):
+    """A browser context (own cookies) on the live server; close it with `close_context`."""
+    context = browser.new_context(
+        **{"base_url": live_server.url, "viewport": {"width": 1280, "height": 900}, **options}
+    )
+    context.route(EDITING_SESSIONS, lambda route: route.abort())
+    return context
+
+
+def close_context(context):
+    """Unload every page while the route above still holds (so their release requests are
+    stopped in the browser, not sent as the context closes), then close."""
+    for tab in context.pages:
+        tab.goto("about:blank")
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def browser(orm_beside_playwright):
     if not CHROMIUM.exists():
@@ -128,11 +152,11 @@ def browser(orm_beside_playwright):
 @pytest.fixture
 def page(browser, live_server, shipped_course):
     """A fresh browser tab (own cookies) on the live server; `page.goto("/path/")` works."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = open_context(browser, live_server)
     context.set_default_timeout(10_000)
     tab = context.new_page()
     yield tab
-    context.close()
+    close_context(context)
 
 
 @pytest.fixture

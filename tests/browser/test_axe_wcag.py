@@ -19,7 +19,7 @@ from course.lessons.models import GlossaryPage, LessonPage, ModulePage, Timeline
 from course.progress.models import Certificate
 from course.quiz.attempts import submit_attempt
 from course.quiz.models import Attempt, Quiz, QuizKind
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, close_context, open_context
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -40,10 +40,10 @@ RUN_AXE = """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, 
 def page(browser, live_server, shipped_course):
     """Like conftest's `page`, but the site's Content Security Policy would refuse the injected
     axe script (an inline <script> element), so this tab bypasses it; the site itself is unchanged."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = open_context(browser, live_server, bypass_csp=True)
     context.set_default_timeout(10_000)
     yield context.new_page()
-    context.close()
+    close_context(context)
 
 
 def public_pages(certificate_code):

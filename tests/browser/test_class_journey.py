@@ -15,7 +15,7 @@ from course.classes.models import CapstoneFeedback, CourseClass
 from course.lessons.models import LessonPage
 from course.site.roles import INSTRUCTORS
 from tests.browser.answer_key import answer_with_pointer
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, close_context, open_context
 
 pytestmark = BROWSER_MARKS
 
@@ -25,7 +25,7 @@ def signed_in_tab(browser, live_server, user):
     same client would end the first one's session)."""
     client = Client()
     client.force_login(user)
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = open_context(browser, live_server)
     context.set_default_timeout(15_000)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
@@ -96,5 +96,5 @@ def test_instructor_creates_class_learner_joins_and_gets_feedback(browser, live_
     assert "Needs another draft" in section.inner_text()
     learner_tab.goto("/my-progress/")
     assert learner_tab.get_by_role("region", name="Feedback on your capstone").is_visible()
-    learner_tab.context.close()
-    instructor_tab.context.close()
+    close_context(learner_tab.context)
+    close_context(instructor_tab.context)

@@ -11,7 +11,7 @@ import pytest
 from course.capstone.models import Capstone, CapstoneResponse
 from course.classes.models import CapstoneFeedback, CourseClass, Membership, ModuleDueDate
 from course.lessons.models import ModulePage
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, close_context, open_context
 from tests.browser.test_axe_wcag import AXE, audit, report
 
 pytestmark = [
@@ -23,10 +23,10 @@ pytestmark = [
 @pytest.fixture
 def page(browser, live_server, shipped_course):
     """A tab that lets the injected axe script run (see test_axe_wcag.page)."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = open_context(browser, live_server, bypass_csp=True)
     context.set_default_timeout(10_000)
     yield context.new_page()
-    context.close()
+    close_context(context)
 
 
 def test_class_pages_have_no_axe_violations(page, sign_in, learner, instructor):

@@ -13,7 +13,7 @@ import pytest
 
 from course.quiz.models import Attempt, Quiz, QuizKind
 from tests.browser.answer_key import answer_key
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, close_context, open_context
 from tests.browser.test_quiz_by_keyboard import answer_by_keyboard, tab_to
 
 pytestmark = BROWSER_MARKS
@@ -92,8 +92,8 @@ def test_the_timer_stays_in_view_and_shows_the_deadline_in_the_learners_time_zon
     take_url = sign_in(learner).post(reverse("quiz:start", args=[quiz.pk])).url
     deadline = Attempt.objects.get(learner=learner, quiz=quiz).deadline
     # A learner in New Zealand (UTC+12 or +13), on a phone or a laptop.
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": 700}, timezone_id="Pacific/Auckland"
+    context = open_context(
+        browser, live_server, viewport={"width": width, "height": 700}, timezone_id="Pacific/Auckland"
     )
     context.add_cookies(page.context.cookies())
     tab = context.new_page()
@@ -108,4 +108,4 @@ def test_the_timer_stays_in_view_and_shows_the_deadline_in_the_learners_time_zon
     shown = tab.locator("[data-local-time]").inner_text()
     assert "UTC" not in shown and "GMT+1" in shown
     assert local.strftime("%I:%M").lstrip("0") in shown
-    context.close()
+    close_context(context)

@@ -7,7 +7,7 @@ from django.test import Client
 import pytest
 
 from course.lessons.models import LessonPage
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.conftest import BROWSER_MARKS, close_context, open_context
 
 pytestmark = BROWSER_MARKS
 
@@ -25,7 +25,7 @@ def signed_in_tab(browser, live_server, shipped_course):
     contexts = []
 
     def open_tab(user=None):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        context = open_context(browser, live_server)
         context.set_default_timeout(15_000)
         context.add_init_script(RECORD_VIOLATIONS)
         if user is not None:
@@ -42,7 +42,7 @@ def signed_in_tab(browser, live_server, shipped_course):
 
     yield open_tab
     for context in contexts:
-        context.close()
+        close_context(context)
 
 
 def violations(tab):
