@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.installed
 
 .PHONY: run test setup install lint format clean load bench audit audit-deps lock cluster cluster-stop examday
 
-# The background worker (e-mail; docs/architecture.md, Background work) runs next to the server;
+# The background worker (e-mail, class exports; docs/architecture.md, Background work) runs next to the server;
 # Ctrl-C stops both, and the worker stops too when the server exits on its own.
 run: setup
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

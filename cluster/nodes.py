@@ -22,7 +22,8 @@ PYTHON = str(VENV_BIN / "python")
 def node_env(database_url, redis_url, media_root, secret_key, trusted_proxies=1, extra=None):
     """Production settings for one node. Every node of a cluster gets the same values: the same
     secret (sessions and CSRF tokens signed by one node are read by the other), database, Redis
-    (cache, sessions, throttles, the content version) and media folder."""
+    (cache, sessions, throttles, the content version), media folder and, beside it (never in
+    it), the private folder of class exports that the queue worker writes and the nodes serve."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "course.settings.production",
@@ -35,6 +36,7 @@ def node_env(database_url, redis_url, media_root, secret_key, trusted_proxies=1,
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "DJANGO_MEDIA_ROOT": str(media_root),
+        "DJANGO_EXPORTS_ROOT": str(Path(media_root).parent / "exports"),
         "PYTHONUNBUFFERED": "1",
         **(extra or {}),
     }

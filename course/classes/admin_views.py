@@ -1,13 +1,13 @@
 """The views of one class in the Wagtail admin: overview (join code, learners,
-invitations), due dates, the class grid and its export, one learner's page, an
-attempt as the learner took it, and feedback on capstone answers. Every view loads
-the class through privacy.class_for_instructor: 404 unless the user teaches it."""
+invitations), due dates, the class grid, one learner's page, an attempt as the
+learner took it, and feedback on capstone answers (the grid's exports are in
+export_views.py). Every view loads the class through privacy.class_for_instructor:
+404 unless the user teaches it."""
 
 from datetime import timedelta
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,6 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from course.capstone.models import CapstonePrompt, CapstoneResponse
-from course.operations.spreadsheet import csv_response, safe_cell, xlsx_response
 from course.progress.standing import course_structure, learner_progress
 from course.quiz.models import Attempt
 from course.quiz.views import reviewed_paper
@@ -188,55 +187,6 @@ def label_cells(grid):
         for cell in row.cells:
             cell.label = states[cell.state]
             cell.score_label = "" if cell.best_score is None else best % {"score": f"{cell.best_score:.0f}"}
-
-
-def grid_table(grid):
-    """(headings, rows) of the grid as plain values, for the downloads."""
-    unit = _("Lesson") if grid.module else _("Module")
-    headings = [
-        _("Username"),
-        _("Name"),
-        _("E-mail"),
-        _("Completion (%)"),
-        _("Course complete"),
-        _("Started"),
-        _("Late items"),
-    ]
-    for column in grid.columns:
-        label = f"{unit} {column.label}"
-        headings += [f"{label}: {_('state')}", f"{label}: {_('best score (%)')}", f"{label}: {_('late')}"]
-    rows = []
-    for row in grid.rows:
-        values = [
-            row.learner.username,
-            row.learner.name_for_display,
-            row.learner.email,
-            row.percent,
-            row.course_complete,
-            row.started,
-            row.late_count,
-        ]
-        for cell in row.cells:
-            values += [
-                cell.state.replace("_", " "),
-                None if cell.best_score is None else round(cell.best_score, 1),
-                cell.late,
-            ]
-        rows.append(values)
-    return headings, rows
-
-
-def export_grid(request, class_id, file_format):
-    course_class = class_for_instructor(request.user, class_id)
-    if file_format not in ("csv", "xlsx"):
-        raise Http404(_("Exports are CSV or XLSX."))
-    grid = _grid_for(request, course_class)
-    grid.rows = sort_rows(grid.rows, request.GET.get("sort", "name"))
-    headings, rows = grid_table(grid)
-    filename = f"class-{course_class.pk}-grid-{timezone.localdate():%Y-%m-%d}.{file_format}"
-    if file_format == "csv":
-        return csv_response(filename, headings, rows)
-    return xlsx_response(filename, headings, rows, title=str(safe_cell(course_class.name)))
 
 
 def time_spent(attempts):

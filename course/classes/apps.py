@@ -8,14 +8,18 @@ class ClassesConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
 
         from course.quiz.polls import respondent_scopes
 
+        from .exports import delete_file_with_row
+        from .models import ClassExport
         from .privacy import class_poll_respondents
 
         respondent_scopes.append(class_poll_respondents)
         post_save.connect(use_up_invitations, sender=get_user_model(), dispatch_uid="classes-use-up-invitations")
+        post_delete.connect(delete_file_with_row, sender=ClassExport, dispatch_uid="classes-export-file")
+        pre_delete.connect(forget_exports_of_learner, sender=get_user_model(), dispatch_uid="classes-export-learner")
 
     def export_learner_data(self, learner):
         from .models import CapstoneFeedback, Membership
@@ -50,3 +54,12 @@ def use_up_invitations(sender, instance, **kwargs):
         from .models import Invitation
 
         Invitation.objects.filter(email__iexact=instance.email, course_class__memberships__learner=instance).delete()
+
+
+def forget_exports_of_learner(sender, instance, **kwargs):
+    """A deleted account leaves no copy in the exports of its classes: those exports (and their
+    files, once the deletion commits) go with it; the instructors can export again. Before the
+    deletion, while the memberships that find them still exist."""
+    from .models import ClassExport
+
+    ClassExport.objects.filter(course_class__memberships__learner=instance).delete()

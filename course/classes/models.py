@@ -153,3 +153,60 @@ class CapstoneFeedback(models.Model):
 
     def __str__(self):
         return f"Feedback on {self.response_id}/{self.prompt_id}"
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ClassExport(models.Model):
+    """One download of the class grid that an instructor asked for, prepared by the background
+    worker (classes/exports.py) and kept in the private "exports" storage until it is pruned.
+
+    Derived data, not a learner record: it goes with its class, and with the instructor who
+    asked for it (CASCADE; the file is deleted with the row, see exports.delete_file_with_row)."""
+
+    course_class = models.ForeignKey(CourseClass, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_format = models.CharField(_("format"), max_length=4, choices=ExportFormat.choices)
+    # What the grid showed when the export was asked for: its columns (a module's lessons, or
+    # the modules) and its order (grid.sort_rows).
+    module = models.ForeignKey("lessons.ModulePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    sort = models.CharField(max_length=20, default="name")
+    language = models.CharField(max_length=10, help_text="The headings' language: the instructor's at the time.")
+    status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    # A name in STORAGES["exports"], never in the public media storage; empty until ready.
+    file_name = models.CharField(max_length=255, blank=True)
+    file_size = models.PositiveIntegerField(null=True, blank=True)
+    learner_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("class export")
+        indexes = [models.Index(fields=["course_class", "requested_by", "-requested_at"], name="class_export_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(file_name=""), name="class_export_ready_has_a_file"
+            )
+        ]
+
+    def __str__(self):
+        return f"Export {self.pk} of class {self.course_class_id} ({self.file_format}, {self.status})"
+
+    @property
+    def download_name(self):
+        """The name the instructor's browser saves it under: class, columns and the day it was made."""
+        columns = f"-module-{self.module_id}" if self.module_id else ""
+        day = timezone.localdate(self.finished_at or self.requested_at)
+        return f"class-{self.course_class_id}-grid{columns}-{day:%Y-%m-%d}.{self.file_format}"

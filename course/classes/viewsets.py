@@ -1,6 +1,6 @@
 """The instructors' side, in the Wagtail admin: a ModelViewSet for classes (list,
 create, edit, delete), restricted to the classes the user teaches, plus the views of
-one class (admin_views.py) under the same URL prefix.
+one class (admin_views.py, export_views.py) under the same URL prefix.
 
 Instructors of another class get 404 on every view of this one."""
 
@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, export_views
 from .models import CourseClass
 from .privacy import class_for_instructor
 
@@ -139,7 +139,13 @@ class CourseClassViewSet(ModelViewSet):
             path("<int:class_id>/learners/<int:learner_id>/remove/", admin_views.remove_learner, name="remove_learner"),
             path("<int:class_id>/due-dates/", admin_views.DueDatesView.as_view(), name="due_dates"),
             path("<int:class_id>/grid/", admin_views.ClassGridView.as_view(), name="grid"),
-            path("<int:class_id>/grid/export.<str:file_format>", admin_views.export_grid, name="grid_export"),
+            path("<int:class_id>/exports/", export_views.ClassExportsView.as_view(), name="exports"),
+            path("<int:class_id>/exports/<int:export_id>/retry/", export_views.retry_class_export, name="export_retry"),
+            path(
+                "<int:class_id>/exports/<int:export_id>/download/",
+                export_views.download_class_export,
+                name="export_download",
+            ),
             path("<int:class_id>/learners/<int:learner_id>/", admin_views.LearnerView.as_view(), name="learner"),
             path(
                 "<int:class_id>/learners/<int:learner_id>/attempts/<int:attempt_id>/",

@@ -9,6 +9,7 @@ stays recorded with its error, so nothing fails silently. A job must be safe to 
 """
 
 import functools
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -20,16 +21,22 @@ from django_tasks.base import Task
 
 BACKEND = "background"
 
+logger = logging.getLogger(__name__)
+
 
 def background_job(
     *,
     max_attempts: int = 5,
     first_delay: timedelta = timedelta(seconds=30),
     permanent: tuple[type[BaseException], ...] = (),
+    on_failure: Callable | None = None,
 ) -> Callable[[Callable], Task]:
     """Decorate a function of JSON-serialisable arguments as a retried background job.
 
     Exceptions in `permanent` are not retried (retrying cannot help: bad input, a deleted row).
+    `on_failure(error, *args, retry_at=..., **kwargs)`, if given, is told of every failed run,
+    with the moment of the next attempt or None when there is none, so a job that keeps its own
+    status (a class export) can show it.
     """
 
     def decorate(function: Callable) -> Task:
@@ -37,18 +44,27 @@ def background_job(
         def run(*args, attempt: int = 1, **kwargs):
             try:
                 return function(*args, **kwargs)
-            except permanent:
-                raise
-            except Exception:
-                if attempt < max_attempts:
-                    delay = first_delay * (2 ** (attempt - 1))
-                    job.using(run_after=timezone.now() + delay).enqueue(*args, attempt=attempt + 1, **kwargs)
+            except Exception as error:
+                retry_at = None
+                if attempt < max_attempts and not isinstance(error, permanent):
+                    retry_at = timezone.now() + first_delay * (2 ** (attempt - 1))
+                    job.using(run_after=retry_at).enqueue(*args, attempt=attempt + 1, **kwargs)
+                if on_failure is not None:
+                    _tell(on_failure, error, args, kwargs, retry_at)
                 raise
 
         job = task(backend=BACKEND)(run)
         return job
 
     return decorate
+
+
+def _tell(on_failure, error, args, kwargs, retry_at):
+    # The job's own error is what the queue must record: a failing hook only logs.
+    try:
+        on_failure(error, *args, retry_at=retry_at, **kwargs)
+    except Exception:
+        logger.exception("The failure hook of a background job failed")
 
 
 def enqueue_on_commit(job: Task, *args, **kwargs) -> None:

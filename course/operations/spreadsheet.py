@@ -1,5 +1,5 @@
 """Spreadsheet downloads that are safe to open: one set of rules for every CSV and XLSX file
-the site writes (the reports' `SafeSpreadsheetExport` and the class downloads use them):
+the site writes (the reports' `SafeSpreadsheetExport` and the class grid's queued exports use them):
 
 - A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
   read as a formula by Excel, LibreOffice and Google Sheets: a learner calling
@@ -17,13 +17,17 @@ import csv
 import io
 from datetime import datetime, timedelta
 
-from django.http import HttpResponse
 from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
+CONTENT_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE}
+# What Excel refuses in a sheet's name (openpyxl raises on these characters; Excel also on a name
+# that starts or ends with an apostrophe): a class called "Q1/Q2" still exports.
+SHEET_TITLE_REFUSES = str.maketrans(dict.fromkeys("\\*?:/[]", "-"))
 
 
 def formula_safe(value):
@@ -55,35 +59,36 @@ def safe_cell(value):
     return formula_safe(str(value))
 
 
-def _download(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def csv_response(filename, headings, rows):
-    """A CSV download of `rows` under `headings`, UTF-8 with a byte order mark."""
+def csv_text(headings, rows):
+    """`rows` under `headings` as CSV text, with the byte order mark Excel needs."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([safe_cell(heading) for heading in headings])
     for row in rows:
         writer.writerow([_csv_text(safe_cell(value)) for value in row])
-    return _download(BOM + buffer.getvalue(), "text/csv; charset=utf-8", filename)
+    return BOM + buffer.getvalue()
 
 
 def _csv_text(value):
     return value.strftime(TIMESTAMP_FORMAT) if isinstance(value, datetime) else value
 
 
-def xlsx_response(filename, headings, rows, title="Sheet"):
-    """An XLSX download of `rows` under `headings` (one sheet named `title`)."""
+def xlsx_bytes(headings, rows, title="Sheet"):
+    """`rows` under `headings` as an XLSX workbook (one sheet named `title`)."""
     from openpyxl import Workbook  # only the downloads need it
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=title.translate(SHEET_TITLE_REFUSES)[:31].strip("'") or "Sheet")
     sheet.append([safe_cell(heading) for heading in headings])
     for row in rows:
         sheet.append([safe_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _download(buffer.getvalue(), XLSX_TYPE, filename)
+    return buffer.getvalue()
+
+
+def spreadsheet_bytes(file_format, headings, rows, title="Sheet"):
+    """The file of `rows` in `file_format` ("csv" or "xlsx"), as bytes."""
+    if file_format == "csv":
+        return csv_text(headings, rows).encode("utf-8")
+    return xlsx_bytes(headings, rows, title=title)

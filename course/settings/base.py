@@ -134,10 +134,20 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 SERVE_MEDIA = True  # production.py: DJANGO_SERVE_MEDIA=false when a proxy serves /media/
+# Class exports hold learners' names, addresses and progress: a storage of their own, outside
+# MEDIA_ROOT and without a URL; only the export download view reads it
+# (course/classes/exports.py). production.py: DJANGO_EXPORTS_ROOT or DJANGO_EXPORTS_STORAGE.
+PRIVATE_EXPORTS_ROOT = BASE_DIR / "private" / "exports"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "exports": {
+        "BACKEND": "course.operations.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_EXPORTS_ROOT},
+    },
 }
+# Exports (rows and files) older than this are deleted by `manage.py prune_class_exports` (daily).
+CLASS_EXPORT_RETENTION_DAYS = 7
 
 # Every cache key carries the release: a deploy starts from an empty cache (course/settings/release.py).
 RELEASE = current_release(BASE_DIR)

@@ -13,6 +13,18 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 
+
+def storage_options(variable):
+    """The JSON object of a storage backend's options in the environment variable `variable`."""
+    try:
+        options = json.loads(os.environ.get(variable) or "{}")
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{variable} is not valid JSON: {error}") from error
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured(f'{variable} must be a JSON object, e.g. {{"bucket_name": "course"}}')
+    return options
+
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -57,17 +69,23 @@ MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 # Every app node must see every upload: by default a folder they all mount (DJANGO_MEDIA_ROOT:
 # one machine's disk, or NFS); or any Django storage backend with its options as JSON, such as
 # django-storages' S3 backend for S3-compatible object storage (docs/deployment.md, "Several machines").
-try:
-    MEDIA_STORAGE_OPTIONS = json.loads(os.environ.get("DJANGO_MEDIA_STORAGE_OPTIONS") or "{}")
-except ValueError as error:
-    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON: {error}") from error
-if not isinstance(MEDIA_STORAGE_OPTIONS, dict):
-    raise ImproperlyConfigured('DJANGO_MEDIA_STORAGE_OPTIONS must be a JSON object, e.g. {"bucket_name": "course"}')
+# Class exports (learners' names and progress) in a storage of their own, never public: by
+# default a folder outside MEDIA_ROOT (DJANGO_EXPORTS_ROOT) that the app nodes and the queue
+# worker share; or a private bucket (DJANGO_EXPORTS_STORAGE and its options).
+PRIVATE_EXPORTS_ROOT = os.environ.get("DJANGO_EXPORTS_ROOT", str(PRIVATE_EXPORTS_ROOT))  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "default": {
         "BACKEND": os.environ.get("DJANGO_MEDIA_STORAGE") or "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": MEDIA_STORAGE_OPTIONS,
+        "OPTIONS": storage_options("DJANGO_MEDIA_STORAGE_OPTIONS"),
+    },
+    "exports": {
+        "BACKEND": os.environ.get("DJANGO_EXPORTS_STORAGE")
+        or "course.operations.private_files.PrivateFileSystemStorage",
+        # A folder of its own by default; another backend gets exactly the options given.
+        "OPTIONS": storage_options("DJANGO_EXPORTS_STORAGE_OPTIONS")
+        if os.environ.get("DJANGO_EXPORTS_STORAGE")
+        else {"location": PRIVATE_EXPORTS_ROOT},
     },
 }
 

@@ -63,3 +63,14 @@ def submit(learner, quiz, score, *, passed=None, minutes_ago=60, duration=5, cre
             attempt=attempt, question=question, answer=right_answer(question), credit=1.0 if passed else 0.0
         )
     return attempt
+
+
+@pytest.fixture
+def exports_dir(settings, tmp_path):
+    """The private exports storage in a folder of this test's own, beside (not in) MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {**settings.STORAGES["exports"], "OPTIONS": {"location": tmp_path / "exports"}},
+    }
+    return tmp_path / "exports"

@@ -1,11 +1,9 @@
-"""Formula-safe CSV and XLSX exports of the grid; adding and removing learners by e-mail."""
+"""Formula-safe spreadsheet cells (the grid's exports: test_queued_exports.py); adding and
+removing learners by e-mail."""
 
-import csv
-import io
 import re
 
 import pytest
-from openpyxl import load_workbook
 
 from course.classes.models import Invitation, Membership
 from course.operations.spreadsheet import safe_cell
@@ -31,43 +29,6 @@ pytestmark = pytest.mark.django_db
 )
 def test_safe_cell(value, stored):
     assert safe_cell(value) == stored
-
-
-@pytest.fixture
-def hostile_learner(seminar, make_user):
-    user = make_user("=cmd", display_name="@Dr Évora")
-    Membership.objects.create(course_class=seminar, learner=user)
-    return user
-
-
-def test_csv_is_formula_safe_with_a_bom(seminar, hostile_learner, instructor, login):
-    response = login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.csv")
-    assert response["Content-Type"].startswith("text/csv")
-    assert "attachment" in response["Content-Disposition"]
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text[1:])))
-    assert rows[0][:4] == ["Username", "Name", "E-mail", "Completion (%)"]
-    by_name = {row[0]: row for row in rows[1:]}
-    assert by_name["'=cmd"][1] == "'@Dr Évora"
-    assert "learner" in by_name
-    assert len(rows[0]) == len(rows[1])
-
-
-def test_xlsx_is_formula_safe(seminar, hostile_learner, instructor, login):
-    response = login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.xlsx")
-    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0][0] == "Username"
-    hostile = next(row for row in values if row[0] == "'=cmd")
-    assert hostile[1] == "'@Dr Évora"
-    assert isinstance(next(row for row in values if row[0] == "learner")[3], int)
-    assert not any(isinstance(v, str) and v.startswith("=") for row in values for v in row)
-
-
-def test_unknown_export_format_is_404(seminar, instructor, login):
-    assert login(instructor).get(f"/admin/classes/{seminar.pk}/grid/export.pdf").status_code == 404
 
 
 def test_add_by_email_adds_accounts_and_invites_the_rest(

@@ -1,10 +1,14 @@
 """Every URL of classes, for each role: anonymous, a student of the class, a student of
 another class, the class's instructor, an instructor of another class (404 on every
-page of this class), and a superuser."""
+page of this class), and a superuser (404 on another instructor's exports)."""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 
 import pytest
 
 from course.capstone.models import Capstone, CapstoneResponse
+from course.classes.models import ClassExport, ExportStatus
 from course.quiz.models import Quiz, QuizKind
 
 from .conftest import submit
@@ -15,7 +19,7 @@ ROLES = ["anonymous", "student", "other_student", "instructor", "other_instructo
 
 
 @pytest.fixture
-def world(seminar, other_class, learner, other_learner, instructor, superuser):
+def world(seminar, other_class, learner, other_learner, instructor, superuser, exports_dir):
     check = Quiz.objects.filter(kind=QuizKind.LESSON_CHECK).order_by("page__path").first()
     attempt = submit(learner, check, 100.0)
     capstone = Capstone.objects.get()
@@ -23,6 +27,23 @@ def world(seminar, other_class, learner, other_learner, instructor, superuser):
         learner=learner, capstone=capstone, answers={str(p.pk): "My answer" for p in capstone.prompts.all()}
     )
     prompt = capstone.prompts.first()
+    # The instructor's own exports: one ready to download, one failed (to retry).
+    ready, failed = (
+        ClassExport.objects.create(
+            course_class=seminar, requested_by=instructor, file_format="csv", language="en-gb", status=status, **file
+        )
+        for status, file in (
+            (
+                ExportStatus.READY,
+                {
+                    "file_name": storages["exports"].save("class/grid.csv", ContentFile(b"a,b")),
+                    "file_size": 3,
+                    "learner_count": 1,
+                },
+            ),
+            (ExportStatus.FAILED, {}),
+        )
+    )
     users = {
         "anonymous": None,
         "student": learner,
@@ -53,8 +74,10 @@ def world(seminar, other_class, learner, other_learner, instructor, superuser):
             "admin_remove": ("post", f"/admin/classes/{c}/learners/{u}/remove/", None),
             "admin_due": ("get", f"/admin/classes/{c}/due-dates/", None),
             "admin_grid": ("get", f"/admin/classes/{c}/grid/", None),
-            "admin_csv": ("get", f"/admin/classes/{c}/grid/export.csv", None),
-            "admin_xlsx": ("get", f"/admin/classes/{c}/grid/export.xlsx", None),
+            "admin_exports": ("get", f"/admin/classes/{c}/exports/", None),
+            "admin_export": ("post", f"/admin/classes/{c}/exports/", {"file_format": "csv"}),
+            "admin_download": ("get", f"/admin/classes/{c}/exports/{ready.pk}/download/", None),
+            "admin_retry": ("post", f"/admin/classes/{c}/exports/{failed.pk}/retry/", None),
             "admin_learner": ("get", f"/admin/classes/{c}/learners/{u}/", None),
             "admin_attempt": ("get", f"/admin/classes/{c}/learners/{u}/attempts/{attempt.pk}/", None),
             "admin_feedback": (
@@ -77,12 +100,16 @@ ADMIN_OF_CLASS = [
     "admin_remove",
     "admin_due",
     "admin_grid",
-    "admin_csv",
-    "admin_xlsx",
+    "admin_exports",
+    "admin_export",
+    "admin_download",
+    "admin_retry",
     "admin_learner",
     "admin_attempt",
     "admin_feedback",
 ]
+# An export is its requester's: another instructor of the class, even a superuser, gets 404.
+OWN_EXPORT = ["admin_download", "admin_retry"]
 ADMIN_GENERAL = ["admin_index", "admin_add"]
 ALL = PUBLIC + ADMIN_GENERAL + ADMIN_OF_CLASS
 
@@ -99,7 +126,13 @@ def expected(role, name):
         return 302, "/admin/login/"
     if role == "other_instructor" and name in ADMIN_OF_CLASS:
         return 404, None
-    method = "post" if name in ("admin_add_learners", "admin_remove", "admin_feedback") else "get"
+    if role == "superuser" and name in OWN_EXPORT:
+        return 404, None
+    method = (
+        "post"
+        if name in ("admin_add_learners", "admin_remove", "admin_feedback", "admin_export", "admin_retry")
+        else "get"
+    )
     return (302, None) if method == "post" else (200, None)
 
 

@@ -98,3 +98,41 @@ def test_enqueue_on_commit_queues_nothing_when_the_transaction_rolls_back():
     with transaction.atomic():
         enqueue_on_commit(record, "kept")
     assert DBTaskResult.objects.count() == 1
+
+
+FAILURES: list[tuple[str, bool]] = []
+
+
+def note_failure(error, word, *, retry_at):
+    FAILURES.append((str(error), retry_at is not None))
+    if word == "hook fails too":
+        raise RuntimeError("the hook's own error")
+
+
+@background_job(max_attempts=2, first_delay=timedelta(seconds=60), permanent=(BadInput,), on_failure=note_failure)
+def watched(word: str) -> str:
+    if word == "bad":
+        raise BadInput(word)
+    raise ConnectionError(word)
+
+
+def test_on_failure_hears_of_each_failure_and_whether_another_attempt_follows():
+    FAILURES.clear()
+    watched.enqueue("down")
+    run_worker()
+    make_due()
+    run_worker()
+    assert FAILURES == [("down", True), ("down", False)]
+    FAILURES.clear()
+    watched.enqueue("bad")
+    run_worker()
+    assert FAILURES == [("bad", False)]
+
+
+def test_a_failing_hook_does_not_hide_the_jobs_own_error():
+    FAILURES.clear()
+    watched.enqueue("hook fails too")
+    run_worker()
+    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).get()
+    assert "ConnectionError" in failed.exception_class_path
+    assert FAILURES == [("hook fails too", True)]
