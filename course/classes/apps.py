@@ -10,16 +10,30 @@ class ClassesConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save, pre_delete
 
+        from wagtail.users.models import UserProfile
+
         from course.quiz.polls import respondent_scopes
 
+        from . import receivers
         from .exports import delete_file_with_row
-        from .models import ClassExport
+        from .models import CapstoneFeedback, ClassExport, CourseClass, Membership, ModuleDueDate
         from .privacy import class_poll_respondents
 
         respondent_scopes.append(class_poll_respondents)
         post_save.connect(use_up_invitations, sender=get_user_model(), dispatch_uid="classes-use-up-invitations")
         post_delete.connect(delete_file_with_row, sender=ClassExport, dispatch_uid="classes-export-file")
         pre_delete.connect(forget_exports_of_learner, sender=get_user_model(), dispatch_uid="classes-export-learner")
+        # The learner's cached classes (learner_side.learner_classes) follow every write they show.
+        bumps = [
+            (Membership, receivers.bump_for_learner_row, (post_save, post_delete)),
+            (CapstoneFeedback, receivers.bump_for_learner_row, (post_save, post_delete)),
+            (ModuleDueDate, receivers.bump_for_due_date, (post_save, post_delete)),
+            (CourseClass, receivers.bump_for_class, (post_save,)),
+            (UserProfile, receivers.bump_for_profile, (post_save,)),
+        ]
+        for model, receiver, signals in bumps:
+            for signal in signals:
+                signal.connect(receiver, sender=model, dispatch_uid=f"classes-learner-version-{signal!r}-{model!r}")
 
     def export_learner_data(self, learner):
         from .models import CapstoneFeedback, Membership

@@ -10,10 +10,10 @@ page (`review_due_count`, `review_due_list`: the review page's own queue), not h
 progress does not depend on review.
 """
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from course.lessons.content_version import content_version
+from course.operations.versioned import versioned_value
 from course.quiz.models import Attempt
 
 from .learner_version import learner_version
@@ -59,11 +59,11 @@ def learner_record(learner):
     """{"overview": html, "details": html} for the learner, from the cache when unchanged.
     Rendered without the request: nothing in it depends on anything but the learner's data."""
     key = f"learner-record:{learner.pk}:{learner_version(learner.pk)}:{content_version()}"
-    record = cache.get(key)
-    if record is None:
+
+    def render():
         context = build_learner_record(learner)
-        record = {
+        return {
             part: render_to_string(f"progress/includes/record_{part}.html", context) for part in ("overview", "details")
         }
-        cache.set(key, record, RECORD_CACHE_SECONDS)
-    return record
+
+    return versioned_value(key, render, RECORD_CACHE_SECONDS)

@@ -25,6 +25,19 @@ def learner_version(learner_id):
     return cache.get_or_set(_key(learner_id), time.time_ns, timeout=None)
 
 
+def request_learner_version(request):
+    """The signed-in learner's version, read from the cache once per request (the progress, the
+    panels and the record of one page all file under it). Writers that go on to render the same
+    request call `forget_request_learner_version` after bumping it."""
+    if not hasattr(request, "_learner_version"):
+        request._learner_version = learner_version(request.user.pk)
+    return request._learner_version
+
+
+def forget_request_learner_version(request):
+    request.__dict__.pop("_learner_version", None)
+
+
 def _bump(learner_id):
     cache.set(_key(learner_id), time.time_ns(), timeout=None)
 

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from course.capstone.models import Capstone, CapstoneResponse
-from course.lessons.content_version import cached_content
+from course.lessons.content_version import cached_content, content_version
 from course.lessons.models import LessonPage, ModulePage
+from course.operations.versioned import versioned_value
 from course.quiz.models import Attempt, Quiz, QuizKind
 
 from . import rules
+from .learner_version import request_learner_version
 from .models import LessonCompletion, LessonVisit
 
 
@@ -232,10 +234,18 @@ def progress_from_records(records, marked_read, submitted=frozenset(), structure
     return progress
 
 
+PROGRESS_CACHE_SECONDS = 24 * 60 * 60
+
+
 def progress_for_request(request):
-    """The signed-in learner's progress, computed once per request (None when signed out)."""
+    """The signed-in learner's progress (None when signed out), once per request: kept under
+    the learner's version (bumped by receivers on every write of their attempts, completions,
+    visits, capstone answers and certificate) and the content version, so a warm page reads
+    no records. Shared by the requests of this worker: callers must not change it."""
     if not request.user.is_authenticated:
         return None
     if not hasattr(request, "_course_progress"):
-        request._course_progress = learner_progress(request.user)
+        learner = request.user
+        key = f"learner-progress:{learner.pk}:{request_learner_version(request)}:{content_version()}"
+        request._course_progress = versioned_value(key, lambda: learner_progress(learner), PROGRESS_CACHE_SECONDS)
     return request._course_progress

@@ -24,3 +24,9 @@ def _quizzes_by_page():
 def quiz_of_page(page_id, kind):
     """The page's quiz of this kind (None if it has none); one query per content version."""
     return cached_content("quizzes-by-page", _quizzes_by_page).get((page_id, kind))
+
+
+def quiz_with_page(quiz_id):
+    """The quiz with its page (a plain Page: no StreamField), read once per content version.
+    Shared by the requests of this worker: callers must not change it."""
+    return cached_content(f"quiz-with-page:{quiz_id}", lambda: Quiz.objects.select_related("page").get(pk=quiz_id))

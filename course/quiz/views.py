@@ -2,13 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from course.lessons.content_version import content_version
 from course.lessons.privacy import require_page_access
+from course.operations.versioned import versioned_value
 
 from .attempts import (
     RetakeTooSoon,
@@ -22,21 +25,22 @@ from .attempts import (
     submit_expired,
 )
 from .models import Attempt, Quiz
+from .panels import quiz_with_page
 from .polls import poll_distributions
 from .question_types import correct_answer_text, given_answer_text
 
+SHOWN_QUESTIONS_SECONDS = 60 * 60
 UNEXPECTED_FIELDS = gettext_lazy("The form held fields this quiz does not have. Reload the page and try again.")
 TIMED_OUT = gettext_lazy("Time ran out before this attempt was submitted: it was graded on the answers saved by then.")
 
 
-def _own_attempt(request, attempt_id, with_page=True):
-    """The learner's attempt with its quiz (and the quiz's page, which the pages show; autosave,
-    the busiest endpoint on exam day, needs it only while some page has a view restriction)."""
+def _own_attempt(request, attempt_id):
     # Another learner's attempt is indistinguishable from one that does not exist.
-    related = ("quiz", "quiz__page") if with_page else ("quiz",)
-    attempt = get_object_or_404(Attempt.objects.select_related(*related), pk=attempt_id, learner=request.user)
+    attempt = get_object_or_404(Attempt, pk=attempt_id, learner=request.user)
+    # The quiz and its page from the content cache: joining them in costs more to compose than to run.
+    attempt.quiz = quiz_with_page(attempt.quiz_id)
     attempt.learner = request.user  # already loaded: grading's receivers need not read it again
-    require_page_access(request, attempt.quiz.page if with_page else attempt.quiz.page_id)
+    require_page_access(request, attempt.quiz.page)
     return attempt
 
 
@@ -91,31 +95,63 @@ def take_attempt(request, attempt_id):
         if request.method == "POST":
             messages.info(request, _("This attempt was already submitted; here is its result."))
         return redirect("quiz:review", attempt_id=attempt.pk)
-    paper, _questions = attempt_paper(attempt)
     if is_expired(attempt):
-        submit_expired(attempt, paper)
+        submit_expired(attempt)
         messages.warning(request, TIMED_OUT)
         return redirect("quiz:review", attempt_id=attempt.pk)
+    if request.method == "GET":
+        return _take_page(request, attempt, shown_questions(request, attempt))
 
-    posted = request.method == "POST"
-    saving = posted and request.POST.get("action") == "save"
-    form = attempt_form(attempt, paper, request.POST if posted else None, draft=saving)
-    if posted:
-        if form.unexpected_fields():
-            return HttpResponseBadRequest(UNEXPECTED_FIELDS)
-        if form.is_valid() and saving:
-            if save_draft(attempt, form.posted_values()):
-                messages.success(request, _("Your answers are saved. This attempt stays open until you submit it."))
-            return redirect("quiz:detail", quiz_id=attempt.quiz_id)
-        if form.is_valid():
-            if not submit_attempt(attempt, form.answers(), confidence=form.confidence()):
-                messages.info(request, _("This attempt was already submitted; here is its result."))
-            return redirect("quiz:review", attempt_id=attempt.pk)
+    paper, _questions = attempt_paper(attempt)
+    saving = request.POST.get("action") == "save"
+    form = attempt_form(attempt, paper, request.POST, draft=saving)
+    if form.unexpected_fields():
+        return HttpResponseBadRequest(UNEXPECTED_FIELDS)
+    if form.is_valid() and saving:
+        if save_draft(attempt, form.posted_values()):
+            messages.success(request, _("Your answers are saved. This attempt stays open until you submit it."))
+        return redirect("quiz:detail", quiz_id=attempt.quiz_id)
+    if form.is_valid():
+        if not submit_attempt(attempt, form.answers(), confidence=form.confidence()):
+            messages.info(request, _("This attempt was already submitted; here is its result."))
+        return redirect("quiz:review", attempt_id=attempt.pk)
+    rows = form.questions
+    return _take_page(request, attempt, _questions_shown(rows), form=form, rows=rows)
+
+
+def _questions_shown(rows):
+    html = render_to_string("quiz/includes/attempt_questions.html", {"questions": rows})
+    return {"html": html, "count": len(rows)}
+
+
+def shown_questions(request, attempt):
+    """The attempt's questions as the take page shows them, with the saved draft filled in. The
+    paper and its seed are fixed when the attempt opens, so they change only with the draft
+    (draft_saved_at): kept under the learner, the attempt, its seed, the draft's time and the
+    content version, a reload renders none of them."""
+    saved = attempt.draft_saved_at.isoformat() if attempt.draft_saved_at else "none"
+    key = f"attempt-questions:{request.user.pk}:{attempt.pk}:{attempt.seed}:{saved}:{content_version()}"
+
+    def render():
+        paper, _questions = attempt_paper(attempt)
+        return _questions_shown(attempt_form(attempt, paper).questions)
+
+    return versioned_value(key, render, SHOWN_QUESTIONS_SECONDS)
+
+
+def _take_page(request, attempt, shown, form=None, rows=()):
     return TemplateResponse(
         request,
         "quiz/take_attempt.html",
-        {"attempt": attempt, "quiz": attempt.quiz, "form": form, "questions": form.questions},
-        status=400 if form.errors else 200,
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "form": form,
+            "questions": rows,  # with their errors, after a refused submission
+            "questions_html": shown["html"],
+            "question_count": shown["count"],
+        },
+        status=400 if form is not None and form.errors else 200,
     )
 
 
@@ -125,7 +161,7 @@ def autosave(request, attempt_id):
     """Saves the answers given so far as the open attempt's draft (the page's script posts the
     whole form on each change). JSON: 200 saved, 400 a value the form did not offer (nothing
     stored), 404 not this learner's attempt, 409 the attempt is closed."""
-    attempt = _own_attempt(request, attempt_id, with_page=False)
+    attempt = _own_attempt(request, attempt_id)
     if attempt.is_submitted or is_expired(attempt):
         closed = _("This attempt is closed: see its result.")
         return JsonResponse({"message": closed, "url": reverse("quiz:take", args=[attempt.pk])}, status=409)

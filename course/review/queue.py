@@ -70,20 +70,35 @@ def _read(cards):
     return DueReviews(first, first[0].due_total if first else 0)
 
 
+def queue_key(request):
+    """The cache key of the signed-in learner's queue as of today and this content version, or
+    None when page privacy hides some of their cards from this request (then nothing is cached).
+    Fragments drawn from the queue (the navigation's count, the dashboard's list) are kept under
+    it too, so they change exactly when the queue does. Worked out once per request."""
+    if not hasattr(request, "_review_queue_key"):
+        refused = refused_pages(request, "question__quiz__page")
+        learner_id, on = request.user.pk, today()
+        request._review_queue_scope = (on, refused)
+        request._review_queue_key = (
+            None
+            if refused is not None
+            else f"review-queue:{learner_id}:{_cards_version(learner_id)}:{on.isoformat()}:{content_version()}"
+        )
+    return request._review_queue_key
+
+
 def due_reviews(request):
     """The signed-in learner's due cards (those under a page they may not see left out):
     at most one query per request, none while the cached queue is current."""
     if not hasattr(request, "_due_reviews"):
-        learner, on = request.user, today()
-        cards = due_cards(learner, on)
-        refused = refused_pages(request, "question__quiz__page")
-        if refused is not None:
-            request._due_reviews = _read(cards.exclude(refused))
+        key = queue_key(request)
+        on, refused = request._review_queue_scope
+        if key is None:
+            request._due_reviews = _read(due_cards(request.user, on).exclude(refused))
         else:
-            key = f"review-queue:{learner.pk}:{_cards_version(learner.pk)}:{on.isoformat()}:{content_version()}"
             queue = cache.get(key)
-            if queue is None:
-                queue = _read(cards)
+            if queue is None:  # the query is composed only now: on a hit it would cost more than the read
+                queue = _read(due_cards(request.user, on))
                 cache.set(key, queue, QUEUE_SECONDS)
             request._due_reviews = queue
     return request._due_reviews
@@ -91,4 +106,5 @@ def due_reviews(request):
 
 def forget_due_reviews(request):
     """After an answer moves a card: the next read counts again."""
-    request.__dict__.pop("_due_reviews", None)
+    for name in ("_due_reviews", "_review_queue_key", "_review_queue_scope"):
+        request.__dict__.pop(name, None)

@@ -47,9 +47,6 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
-    # Sessions are read on every signed-in request: from Redis, with the database behind it.
-    # (Not with the file cache: it lists its directory on every write, and sessions write often.)
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -62,6 +59,10 @@ else:
             "KEY_PREFIX": RELEASE,  # noqa: F405
         }
     }
+
+# Sessions are read on every signed-in request: from the cache (Redis, or the file cache, which
+# counts its entries only once every 200 writes), with the database behind it; a query otherwise.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Uploaded images are served by the site (course/operations/media.py) unless a proxy does.
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "true").lower() == "true"

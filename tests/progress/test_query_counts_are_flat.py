@@ -74,13 +74,13 @@ def small_and_big(learner, make_module):
     return small, big
 
 
-# docs/architecture.md, "Caching": session, user, then (lesson, home) the learner's records;
-# the page's row, the dashboard's record and the reviews due (shown in the navigation and on
-# the home page and dashboard) are cached; the class panels read the learner's classes (and,
-# on the dashboard, capstone feedback).
-SIGNED_IN_BUDGET = 4
+# docs/architecture.md, "Caching": session, user; the page's row, the learner's progress and
+# panels, the dashboard's record, the learner's classes and the reviews due (shown in the
+# navigation and on the home page and dashboard) are cached.
+SIGNED_IN_BUDGET = 2
 # The first dashboard view after the record changed: as above plus the record's 4
-# (records, certificate, missed questions, history; progress/dashboard.py).
+# (records, certificate, missed questions, history; progress/dashboard.py) and the learner's
+# classes, kept under the same version (memberships, feedback; classes/learner_side.py).
 REBUILT_RECORD_BUDGET = 8
 
 

@@ -13,7 +13,10 @@ from .builders import make_every_type_quiz, right_form_data
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 12  # measured: 7 for the quiz page, 9 for the review page
+MAX_QUERIES = 12  # measured: 9 for the review page
+# The quiz page, warm: session, learner, attempt (its quiz and page, and its questions as shown
+# until the draft changes, come from the cache: quiz/views.py).
+TAKE_PAGE_MAX_QUERIES = 3
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def test_the_quiz_page_runs_in_the_same_number_of_queries_for_10_and_50_question
 
     with django_assert_num_queries(count):
         client.get(large)
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(TAKE_PAGE_MAX_QUERIES):
         client.get(small)
 
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.dates import MONTHS_3
 from django.utils.safestring import mark_safe
 
+from ..content_version import get_versioned, set_versioned
 from ..markdown import render_markdown
 from ..models import GlossaryTerm
 from ..reading_time import reading_time_label
@@ -77,3 +78,39 @@ def get_item(mapping, key):
 @register.filter
 def percent(fraction):
     return round(100 * float(fraction or 0))
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # a preview shows a draft: never kept
+        parts = [str(variable.resolve(context)) for variable in self.vary_on]
+        key = ":".join(["content-fragment", self.name, *parts])
+        html = get_versioned(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            set_versioned(key, html, CONTENT_FRAGMENT_SECONDS)
+        return html
+
+
+CONTENT_FRAGMENT_SECONDS = 60 * 60
+
+
+@register.tag
+def content_fragment(parser, token):
+    """{% content_fragment "name" page.pk ... %}...{% endcontent_fragment %}: the enclosed HTML,
+    rendered once per content version (every publish bumps it) and kept in each worker's memory
+    as well as the shared cache (content_version.py), so a warm page reads no cache at all.
+    What the fragment shows must depend only on published content and the values it varies on:
+    never on the visitor. Previews render afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("content_fragment needs a name")
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return ContentFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
