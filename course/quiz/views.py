@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -65,18 +65,28 @@ def _quiz_page(request, quiz, status=200, too_soon=None):
     )
 
 
+def _live_quiz(request, quiz_id):
+    """The quiz (from the content cache, as `_own_attempt` reads it) if its page is live and
+    the learner may see it; 404 otherwise."""
+    try:
+        quiz = quiz_with_page(quiz_id)
+    except Quiz.DoesNotExist:
+        raise Http404 from None
+    if not quiz.page.live:
+        raise Http404
+    require_page_access(request, quiz.page)
+    return quiz
+
+
 @login_required
 def quiz_detail(request, quiz_id):
-    quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
-    require_page_access(request, quiz.page)
-    return _quiz_page(request, quiz)
+    return _quiz_page(request, _live_quiz(request, quiz_id))
 
 
 @login_required
 @require_POST
 def start_attempt(request, quiz_id):
-    quiz = get_object_or_404(Quiz.objects.select_related("page"), pk=quiz_id, page__live=True)
-    require_page_access(request, quiz.page)
+    quiz = _live_quiz(request, quiz_id)
     try:
         attempt = open_attempt(request.user, quiz)
     except RetakeTooSoon as wait:
