@@ -109,9 +109,9 @@ def read_learner_classes(user):
     )
 
 
-def learner_classes(user):
+def learner_classes(user, version=None):
     """The learner's classes, due dates, time zone and feedback, kept under the learner's version
-    and the content version: no query while neither changed. Shared by the requests of this
-    worker: callers must not change it."""
-    key = f"learner-classes:{user.pk}:{learner_version(user.pk)}:{content_version()}"
+    (`version` if the caller has read it) and the content version: no query while neither
+    changed. Shared by the requests of this worker: callers must not change it."""
+    key = f"learner-classes:{user.pk}:{version or learner_version(user.pk)}:{content_version()}"
     return versioned_value(key, lambda: read_learner_classes(user), LEARNER_CLASSES_SECONDS)

@@ -55,10 +55,11 @@ def course_changed_since(progress, certificate):
     return None
 
 
-def learner_record(learner):
+def learner_record(learner, version=None):
     """{"overview": html, "details": html} for the learner, from the cache when unchanged.
-    Rendered without the request: nothing in it depends on anything but the learner's data."""
-    key = f"learner-record:{learner.pk}:{learner_version(learner.pk)}:{content_version()}"
+    Rendered without the request: nothing in it depends on anything but the learner's data.
+    `version`: the learner's version if the caller has read it (request_learner_version)."""
+    key = f"learner-record:{learner.pk}:{version or learner_version(learner.pk)}:{content_version()}"
 
     def render():
         context = build_learner_record(learner)

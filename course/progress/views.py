@@ -12,13 +12,15 @@ from course.lessons.models import LessonPage
 from course.lessons.privacy import require_page_access
 
 from .dashboard import learner_record
+from .learner_version import request_learner_version
 from .models import Certificate, LessonCompletion
 from .receivers import issue_certificate_if_complete, lock_learner
 
 
 @login_required
 def dashboard(request):
-    return TemplateResponse(request, "progress/dashboard.html", {"record": learner_record(request.user)})
+    record = learner_record(request.user, request_learner_version(request))
+    return TemplateResponse(request, "progress/dashboard.html", {"record": record})
 
 
 @login_required

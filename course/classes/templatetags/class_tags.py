@@ -6,6 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from course.lessons.content_version import cached_content
+from course.progress.learner_version import request_learner_version
 from course.progress.standing import progress_for_request
 
 from ..forms import JoinCodeForm
@@ -32,7 +33,7 @@ def join_form_fields():
 @register.inclusion_tag("classes/includes/dashboard_panel.html", takes_context=True)
 def classes_panel(context):
     request = context["request"]
-    classes = learner_classes(request.user)
+    classes = learner_classes(request.user, request_learner_version(request))
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -48,7 +49,7 @@ def class_due_dates(context):
     request = context["request"]
     if not request.user.is_authenticated:
         return {"due": []}
-    return {"due": _due(request, learner_classes(request.user)), "heading": True}
+    return {"due": _due(request, learner_classes(request.user, request_learner_version(request))), "heading": True}
 
 
 @register.inclusion_tag("classes/includes/capstone_feedback.html", takes_context=True)

@@ -33,7 +33,8 @@ def course_progress(context):
 def learner_overview(context):
     """The dashboard's overview (percent, course complete, new material since the
     certificate, continue), so the home page never tells a different story."""
-    return learner_record(context["request"].user)["overview"]
+    request = context["request"]
+    return learner_record(request.user, request_learner_version(request))["overview"]
 
 
 # Stands for the request's CSRF token in the learner's panels as they are kept (their forms post).
