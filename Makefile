@@ -39,8 +39,10 @@ $(STAMP): requirements-dev.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
+# Two workers by file, the slowest files first (tests/conftest.py SLOW_FIRST): xdist would
+# otherwise order files by their number of tests and leave the few slow browser files for last.
 test: install lint
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # Fails on any ruff finding or unformatted file.
 lint: install

@@ -38,6 +38,21 @@ def _flushes_the_database(item) -> bool:
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+# The files that take longest (a browser, two app nodes, a thousand fuzzed inputs, a fresh
+# process per settings check). pytest-xdist (`--dist loadfile --no-loadscope-reorder`, as
+# `make test` runs it) hands files out in the order collected, so these go first: a worker that
+# draws one late would run on alone at the end.
+SLOW_FIRST = ("tests/browser/", "tests/cluster/", "tests/reliability/", "tests/settings/", "tests/security/test_csp_in")
+
+
+def pytest_collection_modifyitems(config, items):
+    def slow_first(item):
+        path = item.nodeid.split("::")[0]
+        return next((rank for rank, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)), len(SLOW_FIRST))
+
+    items.sort(key=slow_first)  # stable: the order within each group is kept
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by flushing every table, the session's course included. After
