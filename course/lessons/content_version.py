@@ -7,9 +7,9 @@ in every process that shares the cache, without knowing their keys.
 Reading the shared cache costs a round trip (Redis) or a file read (the file
 cache), and a lesson page asks for a dozen cached things. So the version is
 read once per request (`ContentVersionMiddleware`), and values cached under
-a version are also kept in this process's memory: a version never repeats (a
-lost version restarts from the clock, not from 1), so a value kept under it
-can never be stale.
+a version are also kept in this process's memory (`operations/versioned.py`):
+a version never repeats (a lost version restarts from the clock, not from 1),
+so a value kept under it can never be stale.
 """
 
 import time
@@ -19,14 +19,12 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from course.operations.versioned import get_kept, keep, versioned_value
+
 CONTENT_VERSION_KEY = "course-content-version"
 
 # Per request, a one-slot list: the version once read (None before the first read).
 _version_of_this_request = ContextVar("content_version_of_this_request", default=None)
-# Values of the newest version seen by this process; emptied when the version changes
-# (and, as a bound, when previews and imports have filed very many under one version).
-_kept = {"version": None, "values": {}}
-KEPT_IN_PROCESS = 5000
 
 
 def _new_version():
@@ -72,30 +70,15 @@ def bump_when_saved_or_deleted(*models):
             signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-version-{signal!r}-{model!r}")
 
 
-def _kept_values(version):
-    if _kept["version"] != version or len(_kept["values"]) >= KEPT_IN_PROCESS:
-        _kept.update(version=version, values={})
-    return _kept["values"]
-
-
 def get_versioned(name, version=None):
-    """The value stored under `name` for this content version (None if there is none):
-    from this process's memory, else from the shared cache. `version`: the one the
+    """The value stored under `name` for this content version (None if there is none), from
+    the worker's memory or the shared cache (`operations/versioned.py`). `version`: the one the
     caller read, so a value is never filed under a version newer than its data."""
-    version = version or content_version()
-    values = _kept_values(version)
-    if name not in values:
-        value = cache.get(name, version=version)  # Django's key versioning
-        if value is None:
-            return None
-        values[name] = value
-    return values[name]
+    return get_kept(name, version or content_version())
 
 
 def set_versioned(name, value, timeout, version=None):
-    version = version or content_version()
-    cache.set(name, value, timeout, version=version)
-    _kept_values(version)[name] = value
+    keep(name, value, timeout, version or content_version())
 
 
 def cached_content(name, build, timeout=60 * 60):
@@ -103,12 +86,7 @@ def cached_content(name, build, timeout=60 * 60):
 
     The value is shared by every request of this process: callers must not change it.
     """
-    version = content_version()
-    value = get_versioned(name, version)
-    if value is None:
-        value = build()
-        set_versioned(name, value, timeout, version)
-    return value
+    return versioned_value(name, build, timeout, content_version())
 
 
 class ContentVersionMiddleware:

@@ -1,11 +1,13 @@
-"""Values (mostly rendered HTML) kept under keys that name exact versions.
+"""Values kept under keys that name exact versions: the one store behind every cache of the site.
 
-A per-learner value (the navigation's links with the reviews due, the dashboard's record and
-lists) is filed under a key holding the learner's id and the versions it was built from: the
-learner's version or card version (bumped by receivers on every write of their records), the
-content version, the day. Versions never repeat (a lost one restarts from the clock), so what is
-filed under a key never changes: besides the shared cache, each worker keeps the most recently
-used values in its own memory, and a warm page reads only the versions from the shared cache.
+A value is filed under a key and a version it was built from: the content version (bumped by
+receivers on every publish; `lessons/content_version.py`), or, inside the key, a learner's version
+or card version (bumped on every write of their records; `progress/learner_version.py`), the day.
+Versions never repeat (a lost one restarts from the clock), so what is filed under a key and a
+version never changes. Besides the shared cache (Django's cache, with its own `version=` key
+versioning), each worker therefore keeps the most recently used values in its own memory, and a
+warm page reads only the versions from the shared cache. Values that go stale are never asked for
+again and fall out of memory as newer ones come in.
 """
 
 import threading
@@ -13,25 +15,48 @@ from collections import OrderedDict
 
 from django.core.cache import cache
 
-KEPT_IN_PROCESS = 500  # a fragment is a few kB, the dashboard's record a few tens
+# The course's own values (page rows, fragments, anonymous pages) are a few hundred; per-learner
+# values (a few kB of HTML each) fill the rest, so an exam room of a few thousand learners stays
+# in memory too. Worst case a few tens of MB per worker.
+KEPT_IN_PROCESS = 10_000
 _kept = OrderedDict()
 _lock = threading.Lock()
 
 
-def versioned_value(key, render, timeout):
-    """`render()`'s result under `key`, which must name every version it depends on. The value is
-    shared by the requests of this worker: callers must not change it."""
+def _remember(slot, value):
     with _lock:
-        html = _kept.get(key)
-        if html is not None:
-            _kept.move_to_end(key)
-            return html
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, timeout)
-    with _lock:
-        _kept[key] = html
+        _kept[slot] = value
+        _kept.move_to_end(slot)
         if len(_kept) > KEPT_IN_PROCESS:
             _kept.popitem(last=False)
-    return html
+
+
+def get_kept(key, version=None):
+    """The value filed under `key` and `version` (None if there is none): from this worker's
+    memory, else from the shared cache. The value is shared by the requests of this worker:
+    callers must not change it."""
+    slot = (key, version)
+    with _lock:
+        value = _kept.get(slot)
+        if value is not None:
+            _kept.move_to_end(slot)
+            return value
+    value = cache.get(key, version=version)
+    if value is not None:
+        _remember(slot, value)
+    return value
+
+
+def keep(key, value, timeout, version=None):
+    cache.set(key, value, timeout, version=version)
+    _remember((key, version), value)
+
+
+def versioned_value(key, render, timeout, version=None):
+    """`render()`'s result under `key` and `version`, which together must name every version the
+    value depends on."""
+    value = get_kept(key, version)
+    if value is None:
+        value = render()
+        keep(key, value, timeout, version)
+    return value

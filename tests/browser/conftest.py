@@ -1,12 +1,9 @@
 """Browser fixtures: headless Chromium through Playwright's sync API, against
 pytest-django's live server.
 
-The live server needs a transactional database, and a transactional test ends
-by flushing every table, which also removes the course loaded once per session
-by tests/conftest.py. So the database is copied once, before the first browser
-test, and put back whenever a flush has emptied it: before a browser test that
-needs the course, and after each browser module, so tests that run later in the
-session still find the shipped course.
+The live server needs a transactional database; each such test ends with the
+database put back as the session started (tests/conftest.py), so every browser
+test finds the shipped course and leaves nothing behind.
 """
 
 from pathlib import Path
@@ -18,7 +15,6 @@ from django.db import connection
 import pytest
 
 from course.lessons.models import CourseHomePage
-from tests.conftest import DatabaseSnapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -82,34 +78,19 @@ def orm_beside_playwright():
         yield
 
 
-@pytest.fixture(scope="session")
-def course_snapshot(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        if not CourseHomePage.objects.exists():
-            pytest.fail(
-                "The shipped course is not in the test database: a transactional test that ran before "
-                "the browser tests flushed it without putting it back."
-            )
-        return DatabaseSnapshot()
-
-
 @pytest.fixture(scope="module")
-def course_restored_after_module(orm_beside_playwright, course_snapshot, django_db_blocker):
+def connection_closed_after_module(orm_beside_playwright, django_db_blocker):
     yield
-    # Runs after the last test's flush: later tests in the session expect the course.
+    # With Playwright running, the ORM used a connection of its own (another context), which
+    # Django does not close at the end of the session; PostgreSQL could not drop the database.
     with django_db_blocker.unblock():
-        if not CourseHomePage.objects.exists():
-            course_snapshot.restore()
-        # With Playwright running, the ORM used a connection of its own (another context), which
-        # Django does not close at the end of the session; PostgreSQL could not drop the database.
         connection.close()
 
 
 @pytest.fixture
-def shipped_course(course_restored_after_module, course_snapshot, transactional_db):
-    """The course as loaded at session start (put back if an earlier browser test's flush removed it)."""
-    if not CourseHomePage.objects.exists():
-        course_snapshot.restore()
+def shipped_course(connection_closed_after_module, transactional_db):
+    """The course as loaded at session start: every transactional test ends with the database
+    put back as it was (tests/conftest.py), so the next one finds it."""
     cache.clear()
     return CourseHomePage.objects.get()
 

@@ -1,4 +1,4 @@
-"""Fuzzing profiles, PostgreSQL-only marks, and keeping the course through transactional tests.
+"""Fuzzing profiles, PostgreSQL-only marks, and running actions in threads at once.
 
 Hypothesis profiles: 'ci' (selected when the CI environment variable is set: 300
 examples per fuzz test, derandomised so a CI run is repeatable) and 'dev' (the
@@ -22,8 +22,6 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from tests.conftest import DatabaseSnapshot
-
 # Each example reuses the test's database and client: that is the point, not a mistake.
 _SHARED = {
     "deadline": None,
@@ -36,18 +34,6 @@ FUZZ = hypothesis_settings.get_profile(FUZZ_PROFILE)
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (real concurrent transactions)")
-
-
-@pytest.fixture
-def keep_database_after_flush(django_db_setup, django_db_blocker):
-    """A transactional test ends by flushing every table, the session's course
-    included: copy the database first and put it back after the flush. Request it
-    before `transactional_db`, so it is torn down after the flush."""
-    with django_db_blocker.unblock():
-        snapshot = DatabaseSnapshot()
-    yield
-    with django_db_blocker.unblock():
-        snapshot.restore()
 
 
 def at_once(actions):

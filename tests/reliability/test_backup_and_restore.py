@@ -33,7 +33,7 @@ IMAGE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
 @pytest.fixture
-def learner_history(keep_database_after_flush, transactional_db, make_user):
+def learner_history(transactional_db, make_user):
     """Committed learner data: an account and a graded lesson check."""
     learner = make_user("backed-up")
     quiz = Quiz.objects.filter(page__slug="security-bargains").get()
@@ -108,7 +108,7 @@ def test_the_backup_holds_the_learners_graded_attempt(learner_history, media, tm
     assert manifest["database"]["vendor"] == connection.vendor
 
 
-@pytest.mark.usefixtures("keep_database_after_flush", "transactional_db")
+@pytest.mark.usefixtures("transactional_db")
 def test_restore_refuses_a_database_that_is_not_empty(media, tmp_path):
     call_command("backup_course", str(tmp_path / "backup"), media_root=str(media), stdout=StringIO())
     before = database_fingerprint()
@@ -120,7 +120,7 @@ def test_restore_refuses_a_database_that_is_not_empty(media, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.usefixtures("keep_database_after_flush", "transactional_db")
+@pytest.mark.usefixtures("transactional_db")
 def test_restore_refuses_a_damaged_backup_before_touching_anything(media, tmp_path):
     call_command("backup_course", str(tmp_path / "backup"), media_root=str(media), stdout=StringIO())
     dump = next(path for path in (tmp_path / "backup").iterdir() if path.name.startswith("database."))

@@ -17,9 +17,7 @@ pytestmark = postgres_only
 ROUNDS = 3  # one race might happen to run in order
 
 
-def test_passing_the_last_two_quizzes_at_once_issues_one_certificate(
-    keep_database_after_flush, transactional_db, make_user
-):
+def test_passing_the_last_two_quizzes_at_once_issues_one_certificate(transactional_db, make_user):
     quizzes = course_quizzes()
     second_last, last = [quiz for quiz in quizzes if quiz.kind == QuizKind.MODULE_QUIZ][-2:]
     first = [quiz for quiz in quizzes if quiz not in (second_last, last)]

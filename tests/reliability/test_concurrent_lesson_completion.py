@@ -12,9 +12,7 @@ pytestmark = postgres_only
 ROUNDS = 5
 
 
-def test_marking_one_lesson_read_twice_at_once_records_it_once(
-    keep_database_after_flush, transactional_db, make_module, make_user
-):
+def test_marking_one_lesson_read_twice_at_once_records_it_once(transactional_db, make_module, make_user):
     module = make_module(lessons=ROUNDS, slug="race-reading", with_checks=False)
     lessons = list(module.get_children().order_by("path"))
     learner = make_user("reader")

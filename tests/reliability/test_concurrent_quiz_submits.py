@@ -17,7 +17,7 @@ pytestmark = postgres_only
 TABS = 4
 
 
-def test_concurrent_submits_of_one_attempt_grade_it_once(keep_database_after_flush, transactional_db, make_user):
+def test_concurrent_submits_of_one_attempt_grade_it_once(transactional_db, make_user):
     root = Page.get_first_root_node()
     lesson = root.add_child(
         instance=LessonPage(title="Race", slug="race-submits", summary="S", objectives="O", sources="- S")

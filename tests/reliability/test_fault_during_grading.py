@@ -19,7 +19,7 @@ from .conftest import postgres_only
 pytestmark = postgres_only
 
 
-def test_a_failure_midway_through_grading_writes_nothing(keep_database_after_flush, transactional_db, make_user):
+def test_a_failure_midway_through_grading_writes_nothing(transactional_db, make_user):
     lesson = Page.get_first_root_node().add_child(
         instance=LessonPage(title="Fault", slug="fault-grading", summary="S", objectives="O", sources="- S")
     )

@@ -18,7 +18,6 @@ pytestmark = postgres_only
 
 
 def test_a_failure_midway_through_loading_writes_nothing(
-    keep_database_after_flush,
     transactional_db,
     content_tree,  # noqa: F811 - the fixture imported above
     monkeypatch,

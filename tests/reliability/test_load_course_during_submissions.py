@@ -24,7 +24,7 @@ LEARNERS = 6
 CHECK = "01-foundations/01-security-bargains.quiz.yaml"
 
 
-def test_load_course_during_submissions_loses_nothing(keep_database_after_flush, transactional_db, make_user, tmp_path):
+def test_load_course_during_submissions_loses_nothing(transactional_db, make_user, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(settings.CONTENT_DIR, content)
     quiz = Quiz.objects.get(page=LessonPage.objects.get(slug="security-bargains"))

@@ -28,11 +28,10 @@ def fail_logins(log_in, usernames, address="192.0.2.10", url="/accounts/login/",
 
 
 # Browser tests here reuse tests/browser's fixtures (Chromium, the live server, and the
-# shipped course put back after a transactional test's flush).
+# shipped course).
 from tests.browser.conftest import (  # noqa: E402, F401
     browser,
-    course_restored_after_module,
-    course_snapshot,
+    connection_closed_after_module,
     orm_beside_playwright,
     shipped_course,
 )
