@@ -96,8 +96,8 @@ def shipped_course(connection_closed_after_module, transactional_db):
 
 
 # Wagtail's page editor pings its editing session and, as the page unloads, sends a release
-# request. One still in flight when a test ends writes to the database while the test's
-# flush empties it ("database table is locked"). No test is about concurrent-editing notices,
+# request. One still in flight when a test ends writes to the database while it is put back
+# as the session started ("database table is locked"). No test is about concurrent-editing notices,
 # so these requests never leave the browser.
 EDITING_SESSIONS = "**/admin/editing-sessions/**"
 

@@ -50,7 +50,8 @@ def test_every_fragment_of_a_lesson_page_holds_whole_elements(login, learner):
         balance = ElementBalance()
         balance.feed(str(html))
         balance.close()
-        assert balance.open == [] and balance.unopened == [], f"{key} leaves {balance.open} open, closes {balance.unopened}"
+        left_open, unopened = balance.open, balance.unopened
+        assert left_open == [] and unopened == [], f"{key} leaves {left_open} open, closes {unopened}"
 
 
 def test_the_balance_check_sees_a_fragment_that_opens_an_element_closed_outside_it():
