@@ -1,7 +1,7 @@
 """The alliance-membership map: who belonged to which grouping in a given year.
 
-Membership years come from ../shared/facts.md (tests/lessons/test_alliance_map.py reads both
-and checks they agree). Country outlines are Natural Earth's, generated into
+Membership years are the course's checked facts (tests/lessons/test_alliance_map.py compares
+them with the project's fact sheet). Country outlines are Natural Earth's, generated into
 data/world-110m.json by devtools/build_world_map.py. The map is plain server-rendered SVG
 coloured by CSS classes (no inline styles, strict CSP); each year is its own URL
 (?year=1999), so every state of the map works without JavaScript.

@@ -1,4 +1,5 @@
-"""The alliance map agrees with ../shared/facts.md, works without JavaScript, and is styled by classes."""
+"""The alliance map agrees with the project's fact sheet (facts.md, which CI puts beside the checkout),
+works without JavaScript, and is styled by classes."""
 
 import re
 from pathlib import Path
