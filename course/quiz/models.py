@@ -180,9 +180,8 @@ class Quiz(ImportedSnippetMixin, DraftStateMixin, RevisionMixin, PreviewableMixi
         return "quiz/quiz_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from .preview import preview_paper
-
-        return {**super().get_preview_context(request, mode_name), "quiz": self, "paper": preview_paper(self)}
+        # The template builds the paper ({% quiz_preview_paper %}): models do not import forms.
+        return {**super().get_preview_context(request, mode_name), "quiz": self}
 
 
 class Question(ClusterableModel, Orderable):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from course.accounts.login_log import prune_login_log
+from ...login_log import prune_login_log
 
 
 class Command(BaseCommand):
