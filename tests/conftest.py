@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db import connection, transaction
 from django.test import TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 
@@ -36,19 +36,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         yield
 
 
-_flush_the_database = TransactionTestCase._fixture_teardown
-
-
 def _put_the_course_back(test_case):
-    """A transactional test (the live server, concurrent transactions) ends with Django's flush
-    of every table, the session's course included, and the next test would find no course.
-    Instead, put the database back exactly as it was at the start of the session: the same end
-    (nothing the test wrote is left) in a fraction of the time (PostgreSQL's TRUNCATE of 87
-    tables plus the flush's post_migrate took seconds per test)."""
-    if set(test_case._databases_names(include_mirrors=False)) == {DEFAULT_DB_ALIAS}:
-        _COURSE_AT_START[0].restore()
-    else:
-        _flush_the_database(test_case)
+    """A transactional test (the live server, concurrent transactions) would end with Django's
+    flush of every table, the session's course included, and the next test would find no course.
+    Instead, put the database (the project has one) back exactly as it was at the start of the
+    session: the same end (nothing the test wrote is left) in a fraction of the time
+    (PostgreSQL's TRUNCATE of 87 tables plus the flush's post_migrate took seconds per test)."""
+    _COURSE_AT_START[0].restore()
 
 
 # The files that take longest (a browser, two app nodes, a thousand fuzzed inputs, a fresh
@@ -169,7 +163,7 @@ def login(client):
 
 
 class DatabaseSnapshot:
-    """A copy of the whole test database that can be put back after a flush.
+    """A copy of the whole test database that can be put back.
 
     In-memory SQLite (the default test database) is copied page by page with
     SQLite's backup API; PostgreSQL table by table with COPY. A restore empties

@@ -37,7 +37,7 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
     Django builds a new `redis.Redis` for every cache call; each one fills its table of
     about 170 response callbacks, ~0.4 ms of CPU, and a signed-in page makes 5 to 8 calls.
     A `redis.Redis` is safe to share (it takes a connection from the pool per command).
-    `get_client` is not documented API: tests/operations/test_cache_resilience.py pins that
+    `get_client` is not documented API: tests/operations/test_redis_client_reuse.py pins that
     the cache calls it and gets the same client back.
     """
 

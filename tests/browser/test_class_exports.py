@@ -5,14 +5,10 @@ WCAG 2.2 AA rules."""
 
 import io
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 import pytest
 from openpyxl import load_workbook
 
 from course.classes.models import ClassExport, CourseClass, ExportStatus, Membership
-from course.site.roles import INSTRUCTORS
 from tests.browser.conftest import BROWSER_MARKS
 from tests.browser.test_axe_wcag import AXE, WCAG_22_AA, report
 from tests.mail_queue import run_worker
@@ -47,11 +43,8 @@ def axe_violations(page, selector):
     return found
 
 
-def test_the_exports_page_shows_the_download_once_the_worker_is_done(page, sign_in, exports_dir):
-    User = get_user_model()
-    teacher = User.objects.create_user("teacher", "teacher@example.com", "a-long-browser-password-58", is_staff=True)
-    teacher.groups.add(Group.objects.get(name=INSTRUCTORS))
-    learner = User.objects.create_user("ada", "ada@example.com", "a-long-browser-password-58", display_name="Ada L")
+def test_the_exports_page_shows_the_download_once_the_worker_is_done(page, sign_in, exports_dir, instructor, make_user):
+    teacher, learner = instructor, make_user("ada", display_name="Ada L")
     seminar = CourseClass.objects.create(name="Thursday seminar")
     seminar.instructors.add(teacher)
     Membership.objects.create(course_class=seminar, learner=learner)
